@@ -1,0 +1,275 @@
+//! `defer`: the deferred call's function and arguments are evaluated at the
+//! `defer` statement and packed into a closure (`outer.deferwrapN`, whose
+//! captures are those values), pushed on a per-function list (a local
+//! `[]func()`). Every return stores its results, runs the list last in
+//! first out, and returns the (possibly updated) results.
+//!
+//! The runtime has no panic unwinding yet, so deferred calls do not run
+//! when a panic leaves the function, and `recover` is not supported.
+
+use std::collections::HashMap;
+
+use super::func::FnLowerer;
+use crate::ir::{BinOp, Callee, InstrKind, Signature, Terminator, ValueId};
+use crate::syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use crate::types::{Builtin, Mode};
+
+/// Whether statements contain a `defer` of this function (function
+/// literals are other functions).
+pub(super) fn contains_defer(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(stmt_has_defer)
+}
+
+fn stmt_has_defer(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Defer(_) => true,
+        StmtKind::Labeled { stmt, .. } => stmt_has_defer(stmt),
+        StmtKind::Block(b) => contains_defer(&b.stmts),
+        StmtKind::If(i) => {
+            contains_defer(&i.then.stmts) || i.els.as_deref().is_some_and(stmt_has_defer)
+        }
+        StmtKind::Switch(sw) => sw.clauses.iter().any(|c| contains_defer(&c.body)),
+        StmtKind::TypeSwitch(ts) => ts.clauses.iter().any(|c| contains_defer(&c.body)),
+        StmtKind::Select(sel) => sel.clauses.iter().any(|c| contains_defer(&c.body)),
+        StmtKind::For(f) => contains_defer(&f.body.stmts),
+        StmtKind::Range(r) => contains_defer(&r.body.stmts),
+        _ => false,
+    }
+}
+
+/// How the deferred closure makes its call: the captures hold the callee
+/// (for func values and interfaces) and then the arguments.
+enum Deferred {
+    Direct(crate::ir::FuncId),
+    Value,
+    Interface(u32),
+    Print(bool),
+}
+
+impl<'l, 'a> FnLowerer<'l, 'a> {
+    /// Sets up the defer list and result slots at the function's entry.
+    pub fn setup_defers(&mut self) {
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let list_t = self.lw.ck.tcx.slice(fty);
+        let lt = self.ty(list_t);
+        let lpt = self.ptr_to(list_t);
+        let slot = self.temp("defers", lt);
+        let a = self.b.local_addr(slot, lpt);
+        let z = self.zero(lt);
+        self.b.store(a, z);
+        self.defers = Some(slot);
+        if self.named_results.is_empty() {
+            for t in self.result_tys.clone() {
+                let it = self.ty(t);
+                let l = self.temp("result", it);
+                self.ret_slots.push(l);
+            }
+        }
+    }
+
+    /// `defer f(args)`.
+    pub fn defer_stmt(&mut self, call: &'a Expr) {
+        let e = call.unparen();
+        let Some(slot) = self.defers else {
+            self.ice(e.pos(), "defer without a defer list");
+            return;
+        };
+        let ExprKind::Call { func, args, .. } = &e.kind else {
+            self.ice(e.pos(), "defer of a non-call");
+            return;
+        };
+        let fmode = self.lw.ck.info.types.get(&func.id).map(|t| t.mode.clone());
+        let (kind, caps, ret) = match fmode {
+            Some(Mode::Builtin(b @ (Builtin::Print | Builtin::Println))) => {
+                let vals: Vec<ValueId> = args.iter().map(|a| self.expr(a)).collect();
+                (Deferred::Print(b == Builtin::Println), vals, None)
+            }
+            Some(Mode::Builtin(b)) => {
+                self.ice(e.pos(), &format!("defer {}() not supported yet", b.name()));
+                return;
+            }
+            _ => {
+                let Some((callee, argv, ret)) = self.prepare_call(e) else {
+                    return;
+                };
+                let mut caps = Vec::new();
+                let kind = match callee {
+                    Callee::Direct(f) => Deferred::Direct(f),
+                    Callee::Value(v) => {
+                        caps.push(v);
+                        Deferred::Value
+                    }
+                    Callee::Interface { iface, index } => {
+                        caps.push(iface);
+                        Deferred::Interface(index)
+                    }
+                };
+                caps.extend(argv);
+                (kind, caps, ret)
+            }
+        };
+        self.set_span(e.pos());
+        let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
+        let n = {
+            let c = self.lw.defer_counts.entry(self.name.clone()).or_insert(0);
+            *c += 1;
+            *c
+        };
+        let name = format!("{}.deferwrap{n}", self.name);
+        let span = e.pos();
+        let sig = Signature {
+            params: Vec::new(),
+            results: Vec::new(),
+            variadic: false,
+        };
+        let id = self.lw.reserve(name.clone(), sig, span);
+        {
+            let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
+            let vals: Vec<ValueId> = cap_tys
+                .iter()
+                .enumerate()
+                .map(|(i, t)| f.b.val(InstrKind::Capture(i as u32), *t))
+                .collect();
+            match kind {
+                Deferred::Direct(fid) => {
+                    f.b.call(Callee::Direct(fid), vals, ret);
+                }
+                Deferred::Value => {
+                    let (fv, rest) = vals
+                        .split_first()
+                        .map(|(a, b)| (*a, b.to_vec()))
+                        .unwrap_or((ValueId(0), Vec::new()));
+                    f.b.call(Callee::Value(fv), rest, ret);
+                }
+                Deferred::Interface(index) => {
+                    let (iv, rest) = vals
+                        .split_first()
+                        .map(|(a, b)| (*a, b.to_vec()))
+                        .unwrap_or((ValueId(0), Vec::new()));
+                    f.b.call(Callee::Interface { iface: iv, index }, rest, ret);
+                }
+                Deferred::Print(newline) => f.b.stmt(InstrKind::Print {
+                    args: vals,
+                    newline,
+                }),
+            }
+            f.b.terminate(Terminator::Return(Vec::new()));
+            f.finish(id);
+        }
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let ft = self.ty(fty);
+        let clo = self.b.val(
+            InstrKind::MakeClosure {
+                func: id,
+                captures: caps,
+            },
+            ft,
+        );
+        let list_t = self.lw.ck.tcx.slice(fty);
+        let lt = self.ty(list_t);
+        let lpt = self.ptr_to(list_t);
+        let a = self.b.local_addr(slot, lpt);
+        let list = self.b.load(a, lt);
+        let list = self.b.val(
+            InstrKind::Append {
+                slice: list,
+                elems: vec![clo],
+            },
+            lt,
+        );
+        self.b.store(a, list);
+    }
+
+    /// Returns `vals`, running the deferred calls first.
+    pub fn emit_return(&mut self, vals: Vec<ValueId>) {
+        let Some(slot) = self.defers else {
+            self.b.terminate(Terminator::Return(vals));
+            return;
+        };
+        // The results are set before deferred calls run (they may change
+        // named results).
+        if !self.named_results.is_empty() {
+            for (r, v) in self.named_results.clone().into_iter().zip(vals) {
+                let a = self.var_addr(r);
+                self.b.store(a, v);
+            }
+        } else {
+            for (i, v) in vals.into_iter().enumerate() {
+                let Some(&l) = self.ret_slots.get(i) else {
+                    continue;
+                };
+                let t = self.result_tys[i];
+                let pt = self.ptr_to(t);
+                let a = self.b.local_addr(l, pt);
+                self.b.store(a, v);
+            }
+        }
+        self.run_defers(slot);
+        let mut out = Vec::new();
+        if !self.named_results.is_empty() {
+            for r in self.named_results.clone() {
+                let t = self.lw.ck.obj(r).ty;
+                let it = self.ty(t);
+                let a = self.var_addr(r);
+                out.push(self.b.load(a, it));
+            }
+        } else {
+            for (i, l) in self.ret_slots.clone().into_iter().enumerate() {
+                let t = self.result_tys[i];
+                let it = self.ty(t);
+                let pt = self.ptr_to(t);
+                let a = self.b.local_addr(l, pt);
+                out.push(self.b.load(a, it));
+            }
+        }
+        self.b.terminate(Terminator::Return(out));
+    }
+
+    /// Pops and calls the deferred closures, last first.
+    fn run_defers(&mut self, slot: crate::ir::LocalId) {
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let ft = self.ty(fty);
+        let list_t = self.lw.ck.tcx.slice(fty);
+        let lt = self.ty(list_t);
+        let lpt = self.ptr_to(list_t);
+        let ept = self.ptr_to(fty);
+        let int = self.int_ty();
+        let bool_t = self.bool_ty();
+        let head = self.b.new_block();
+        let body = self.b.new_block();
+        let done = self.b.new_block();
+        self.b.jump(head);
+        self.b.set_block(head);
+        let a = self.b.local_addr(slot, lpt);
+        let list = self.b.load(a, lt);
+        let n = self.b.val(InstrKind::Len(list), int);
+        let zero = self.int(0);
+        let more = self.b.binary(BinOp::Gt, n, zero, bool_t);
+        self.b.branch(more, body, done);
+        self.b.set_block(body);
+        let one = self.int(1);
+        let last = self.b.binary(BinOp::Sub, n, one, int);
+        let data = self.b.val(InstrKind::DataPtr(list), ept);
+        let p = self.b.val(
+            InstrKind::IndexAddr {
+                base: data,
+                index: last,
+            },
+            ept,
+        );
+        let f = self.b.load(p, ft);
+        let cap = self.b.val(InstrKind::Cap(list), int);
+        let shorter = self.b.val(
+            InstrKind::MakeSliceHeader {
+                data,
+                len: last,
+                cap,
+            },
+            lt,
+        );
+        self.b.store(a, shorter);
+        self.b.call(Callee::Value(f), Vec::new(), None);
+        self.b.jump(head);
+        self.b.set_block(done);
+    }
+}

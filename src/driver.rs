@@ -1,0 +1,258 @@
+//! The driver: runs the pipeline for a command.
+//!
+//! load (frontend::loader) → check and lower (frontend) → LLVM object
+//! (codegen) → link (link.rs). Diagnostics are printed here, gc-style
+//! (`./file.go:line:col: message`, under a `# package` header) with the
+//! source line shown, and exit status 1 for any build failure.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use frontend::diag;
+use frontend::loader::{self, constraint::Tags, goroot, LoadError, Target};
+use frontend::source::SourceMap;
+use frontend::syntax::ast::NodeIdGen;
+
+use crate::cli::{BuildFlags, BuildMode, Cmd};
+use crate::link;
+use crate::overlay;
+
+pub fn run(cmd: Cmd) -> ExitCode {
+    match cmd {
+        Cmd::Version => {
+            println!(
+                "rgo version {} linux/amd64 (LLVM {})",
+                env!("CARGO_PKG_VERSION"),
+                codegen::llvm_version()
+            );
+            ExitCode::SUCCESS
+        }
+        Cmd::Env => env(),
+        Cmd::Build { flags, targets } => match build(&flags, &targets, None) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(()) => ExitCode::from(1),
+        },
+        Cmd::Run {
+            flags,
+            targets,
+            args,
+        } => run_program(&flags, &targets, &args),
+    }
+}
+
+fn env() -> ExitCode {
+    let goroot = match goroot::find() {
+        Ok(g) => format!("{} ({})", g.dir.display(), g.version),
+        Err(_) => String::from("(not found)"),
+    };
+    let rt = match link::runtime_library() {
+        Ok(p) => format!("{} (linked as a native static library)", p.display()),
+        Err(e) => format!("(not found: {e})"),
+    };
+    println!("GOROOT='{goroot}'");
+    println!("GOOS='linux'");
+    println!("GOARCH='amd64'");
+    println!("CC='{}'", link::c_compiler());
+    println!("LLVM='{}'", codegen::llvm_version());
+    println!("RGO_RT='{rt}'");
+    ExitCode::SUCCESS
+}
+
+/// `rgo run`: build into a temporary directory, run, and report a failed
+/// exit as `go run` does (`exit status N` on stderr, rgo exits 1).
+fn run_program(flags: &BuildFlags, targets: &[String], args: &[String]) -> ExitCode {
+    let work = match WorkDir::new() {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("rgo: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let exe_name = targets
+        .first()
+        .map(|t| output_stem(t))
+        .unwrap_or_else(|| "main".into());
+    let exe = work.path.join(exe_name);
+    if build(flags, targets, Some(&exe)).is_err() {
+        return ExitCode::from(1);
+    }
+    match std::process::Command::new(&exe).args(args).status() {
+        Ok(status) => match status.code() {
+            Some(0) => ExitCode::SUCCESS,
+            Some(code) => {
+                eprintln!("exit status {code}");
+                ExitCode::from(1)
+            }
+            None => {
+                use std::os::unix::process::ExitStatusExt;
+                eprintln!("signal: {}", status.signal().unwrap_or(0));
+                ExitCode::from(1)
+            }
+        },
+        Err(e) => {
+            eprintln!("rgo: cannot run {}: {e}", exe.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A temporary directory removed when dropped.
+struct WorkDir {
+    path: PathBuf,
+}
+
+impl WorkDir {
+    fn new() -> Result<WorkDir, String> {
+        let base = std::env::temp_dir();
+        let pid = std::process::id();
+        for n in 0..1000u32 {
+            let path = base.join(format!("rgo-build-{pid}-{n}"));
+            if std::fs::create_dir(&path).is_ok() {
+                return Ok(WorkDir { path });
+            }
+        }
+        Err(format!(
+            "cannot create a work directory in {}",
+            base.display()
+        ))
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// The default output name, as `go build` picks it: `hello.go` → `hello`,
+/// a directory → its base name.
+fn output_stem(target: &str) -> String {
+    let p = Path::new(target);
+    let name = if target.ends_with(".go") {
+        p.file_stem().map(|n| n.to_os_string())
+    } else {
+        p.canonicalize()
+            .ok()
+            .and_then(|c| c.file_name().map(|n| n.to_os_string()))
+    };
+    name.map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "main".into())
+}
+
+/// Builds the program; `Err(())` after printing why.
+fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<PathBuf, ()> {
+    let fail = |msg: String| {
+        eprintln!("{msg}");
+    };
+    if flags.buildmode != BuildMode::Exe {
+        fail(format!(
+            "rgo: -buildmode={} is not supported yet",
+            match flags.buildmode {
+                BuildMode::CShared => "c-shared",
+                BuildMode::CArchive => "c-archive",
+                BuildMode::Exe => "exe",
+            }
+        ));
+        return Err(());
+    }
+    let target = match targets {
+        [] => Target::Dir(PathBuf::from(".")),
+        [one] if !one.ends_with(".go") => Target::Dir(PathBuf::from(one)),
+        files => {
+            if let Some(bad) = files.iter().find(|f| !f.ends_with(".go")) {
+                fail(format!(
+                    "rgo: cannot mix .go files and packages on the command line: {bad}"
+                ));
+                return Err(());
+            }
+            Target::Files(files.iter().map(PathBuf::from).collect())
+        }
+    };
+    let out = match (out, &flags.output) {
+        (Some(o), _) => o.to_path_buf(),
+        (None, Some(o)) => o.clone(),
+        (None, None) => PathBuf::from(output_stem(targets.first().map_or(".", |s| s))),
+    };
+
+    let goroot = goroot::find().map_err(|e| fail(format!("rgo: {e}")))?;
+    let overlay = overlay::load();
+    let cfg = loader::Config {
+        goroot: goroot.dir.clone(),
+        overlay: &overlay,
+        tags: Tags::linux_amd64(goroot.minor(), false),
+    };
+    let mut sources = SourceMap::new();
+    let mut ids = NodeIdGen::new();
+    let packages = match loader::load(&mut sources, &mut ids, &cfg, &target) {
+        Ok(p) => p,
+        Err(LoadError::Message(m)) => {
+            fail(m);
+            return Err(());
+        }
+        Err(LoadError::Diagnostics(d)) => {
+            report(&sources, &d, "command-line-arguments");
+            return Err(());
+        }
+    };
+    // Parse errors that did not stop the build are reported with the
+    // checker's, sorted by position, as gc does.
+    let mut errors: Vec<diag::Diagnostic> =
+        packages.iter().flat_map(|p| p.errors.iter().cloned()).collect();
+    let program = match frontend::check_and_lower(&sources, &packages) {
+        Ok(p) if errors.is_empty() => p,
+        Ok(_) => {
+            report(&sources, &errors, "command-line-arguments");
+            return Err(());
+        }
+        Err(d) => {
+            errors.extend(d);
+            report(&sources, &errors, "command-line-arguments");
+            return Err(());
+        }
+    };
+    if flags.emit_ir {
+        print!("{program}");
+        return Ok(out);
+    }
+
+    let opts = codegen::Options {
+        opt_level: flags.opt_level,
+        pic: false,
+    };
+    let work = WorkDir::new().map_err(|e| fail(format!("rgo: {e}")))?;
+    if flags.emit_llvm {
+        match codegen::emit_llvm_ir(&program, &opts) {
+            Ok(text) => {
+                let ll = out.with_extension("ll");
+                if let Err(e) = std::fs::write(&ll, text) {
+                    fail(format!("rgo: write {}: {e}", ll.display()));
+                    return Err(());
+                }
+            }
+            Err(e) => {
+                fail(format!("internal compiler error: {e}"));
+                return Err(());
+            }
+        }
+    }
+    let obj = work.path.join("main.o");
+    if let Err(e) = codegen::emit_object(&program, &opts, &obj) {
+        fail(format!("internal compiler error: {e}"));
+        return Err(());
+    }
+    if flags.keep_work {
+        eprintln!("WORK={}", work.path.display());
+    }
+    link::executable(&[obj], &out, flags.verbose_commands).map_err(|e| fail(format!("rgo: {e}")))?;
+    if flags.keep_work {
+        std::mem::forget(work);
+    }
+    Ok(out)
+}
+
+/// Prints diagnostics as gc does (a `# package` header, then
+/// `file:line:col: message` lines), each followed by the source line.
+fn report(sources: &SourceMap, diags: &[diag::Diagnostic], package: &str) {
+    eprintln!("# {package}");
+    eprint!("{}", diag::render(sources, diags, true));
+}

@@ -1,0 +1,68 @@
+//! Linking: the program's object and the runtime library into an executable,
+//! with the system C compiler driver (`$CC`, default `cc`).
+//!
+//! The runtime (`librt.a`, the `rt` crate) is found next to the `rgo`
+//! executable, as the `go` command finds its `pkg/` under GOROOT; `RGO_RT`
+//! names another one.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The runtime library to link, or why there is none.
+pub fn runtime_library() -> Result<PathBuf, String> {
+    if let Some(p) = std::env::var_os("RGO_RT").filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        return if p.is_file() {
+            Ok(p)
+        } else {
+            Err(format!("RGO_RT={}: no such file", p.display()))
+        };
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("cannot locate rgo itself: {e}"))?;
+    let dir = exe.parent().unwrap_or(Path::new("."));
+    // `target/<profile>/rgo` sits next to `librt.a`; test binaries live in
+    // `target/<profile>/deps/`.
+    for candidate in [dir.join("librt.a"), dir.join("..").join("librt.a")] {
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+    }
+    Err(format!(
+        "cannot find the runtime library librt.a next to {} (build it with `cargo build --release -p rt`, or set RGO_RT)",
+        exe.display()
+    ))
+}
+
+/// The C compiler driver: `$CC` or `cc`.
+pub fn c_compiler() -> String {
+    std::env::var("CC")
+        .ok()
+        .filter(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| "cc".to_string())
+}
+
+/// Links `objects` and the runtime into the executable `out`.
+pub fn executable(objects: &[PathBuf], out: &Path, verbose: bool) -> Result<(), String> {
+    let rt = runtime_library()?;
+    let cc = c_compiler();
+    let mut cmd = Command::new(&cc);
+    cmd.arg("-o").arg(out);
+    cmd.args(objects);
+    cmd.arg(&rt);
+    // Unused sections of the runtime are dropped; the C library is the only
+    // run-time dependency, as for a gc-built program.
+    cmd.args(["-Wl,--gc-sections", "-lpthread", "-ldl", "-lm"]);
+    if verbose {
+        eprintln!("{cmd:?}");
+    }
+    let output = cmd
+        .output()
+        .map_err(|e| format!("cannot run the C compiler `{cc}` to link: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "link failed ({cc}):\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	n := 10
+	_ = n / 0
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "immutable"
+	s[0] = 'I'
+}

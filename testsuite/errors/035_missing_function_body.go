@@ -1,0 +1,7 @@
+package main
+
+func helper(x int) int
+
+func main() {
+	_ = helper(1)
+}

@@ -1,0 +1,29 @@
+package main
+
+import "fmt"
+
+func main() {
+	i := 0
+top:
+	if i < 5 {
+		fmt.Print(i, " ")
+		i++
+		goto top
+	}
+	fmt.Println()
+	n := 27
+	steps := 0
+next:
+	if n == 1 {
+		goto done
+	}
+	if n%2 == 0 {
+		n /= 2
+	} else {
+		n = 3*n + 1
+	}
+	steps++
+	goto next
+done:
+	fmt.Println("collatz steps:", steps)
+}
