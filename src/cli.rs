@@ -35,7 +35,11 @@ enum Command {
         #[command(flatten)]
         flags: BuildFlags,
         /// .go files (or a directory), then the program's arguments
-        #[arg(value_name = "file.go [arguments]", trailing_var_arg = true, allow_hyphen_values = true)]
+        #[arg(
+            value_name = "file.go [arguments]",
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
         rest: Vec<String>,
     },
     /// print rgo version
@@ -133,7 +137,9 @@ pub fn parse(args: &[String]) -> Result<Cmd, Usage> {
                 return Err(unknown_flag(&args[0], a));
             }
         } else if i > 0 && !a.starts_with('-') {
-            let prev_takes_value = args.get(i - 1).is_some_and(|p| p == "-o" || p == "-buildmode");
+            let prev_takes_value = args
+                .get(i - 1)
+                .is_some_and(|p| p == "-o" || p == "-buildmode");
             if !prev_takes_value {
                 flags_done = true;
             }
@@ -222,7 +228,9 @@ mod tests {
             panic!("-foo must be rejected");
         };
         assert_eq!(u.exit_code(), 2);
-        assert!(u.to_string().starts_with("flag provided but not defined: -foo"));
+        assert!(u
+            .to_string()
+            .starts_with("flag provided but not defined: -foo"));
         let Err(u) = p(&["frobnicate"]) else {
             panic!("unknown command must be rejected");
         };

@@ -196,8 +196,10 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     };
     // Parse errors that did not stop the build are reported with the
     // checker's, sorted by position, as gc does.
-    let mut errors: Vec<diag::Diagnostic> =
-        packages.iter().flat_map(|p| p.errors.iter().cloned()).collect();
+    let mut errors: Vec<diag::Diagnostic> = packages
+        .iter()
+        .flat_map(|p| p.errors.iter().cloned())
+        .collect();
     let program = match frontend::check_and_lower(&sources, &packages) {
         Ok(p) if errors.is_empty() => p,
         Ok(_) => {
@@ -243,7 +245,8 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     if flags.keep_work {
         eprintln!("WORK={}", work.path.display());
     }
-    link::executable(&[obj], &out, flags.verbose_commands).map_err(|e| fail(format!("rgo: {e}")))?;
+    link::executable(&[obj], &out, flags.verbose_commands)
+        .map_err(|e| fail(format!("rgo: {e}")))?;
     if flags.keep_work {
         std::mem::forget(work);
     }

@@ -49,9 +49,17 @@ pub fn executable(objects: &[PathBuf], out: &Path, verbose: bool) -> Result<(), 
     cmd.arg("-o").arg(out);
     cmd.args(objects);
     cmd.arg(&rt);
-    // Unused sections of the runtime are dropped; the C library is the only
-    // run-time dependency, as for a gc-built program.
-    cmd.args(["-Wl,--gc-sections", "-lpthread", "-ldl", "-lm"]);
+    // Unused sections of the runtime are dropped, and so is the runtime's
+    // debug information (symbols stay, for profilers); libgcc is linked in
+    // so the C library is the only run-time dependency, as for gc.
+    cmd.args([
+        "-Wl,--gc-sections",
+        "-Wl,--strip-debug",
+        "-static-libgcc",
+        "-lpthread",
+        "-ldl",
+        "-lm",
+    ]);
     if verbose {
         eprintln!("{cmd:?}");
     }

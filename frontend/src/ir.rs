@@ -744,11 +744,7 @@ impl Program {
             for ins in &b.instrs {
                 write!(f, "  ")?;
                 if let Some(d) = ins.dest {
-                    write!(
-                        f,
-                        "{d} {} = ",
-                        self.type_name(func.values[d.0 as usize])
-                    )?;
+                    write!(f, "{d} {} = ", self.type_name(func.values[d.0 as usize]))?;
                 }
                 self.fmt_instr(f, &ins.kind)?;
                 writeln!(f)?;
@@ -808,7 +804,11 @@ impl Program {
                 None => write!(f, "makemap"),
             },
             InstrKind::MapIndex { map, key, comma_ok } => {
-                write!(f, "mapindex {map}, {key}{}", if *comma_ok { ", ok" } else { "" })
+                write!(
+                    f,
+                    "mapindex {map}, {key}{}",
+                    if *comma_ok { ", ok" } else { "" }
+                )
             }
             InstrKind::MapStore { map, key, value } => write!(f, "mapstore {map}, {key}, {value}"),
             InstrKind::MapDelete { map, key } => write!(f, "mapdelete {map}, {key}"),
@@ -843,7 +843,12 @@ impl Program {
             InstrKind::Capture(i) => write!(f, "capture {i}"),
             InstrKind::Panic(v) => write!(f, "panic {v}"),
             InstrKind::Print { args, newline } => {
-                write!(f, "{} {}", if *newline { "println" } else { "print" }, join(args))
+                write!(
+                    f,
+                    "{} {}",
+                    if *newline { "println" } else { "print" },
+                    join(args)
+                )
             }
         }
     }

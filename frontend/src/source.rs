@@ -35,7 +35,10 @@ impl Span {
 
     /// An empty span at the start of `self`.
     pub fn start(self) -> Span {
-        Span { hi: self.lo, ..self }
+        Span {
+            hi: self.lo,
+            ..self
+        }
     }
 }
 

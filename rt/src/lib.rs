@@ -12,11 +12,14 @@
 //!   structures behind Go's built-in types;
 //! - [`print`]: the `print`/`println` builtins;
 //! - [`fmt`]: the formatting engine behind the overlay `fmt` package;
-//! - [`os`], [`time`], [`strconv`]: entry points of overlay packages;
+//! - [`os`], [`syscall`], [`time`], [`atomic`], [`sema`], [`bytealg`],
+//!   [`reflect`]: entry points of overlay packages;
 //! - [`abi`], [`sys`]: the shared layouts and the C library bindings.
 
 pub mod abi;
 pub mod alloc;
+pub mod atomic;
+pub mod bytealg;
 pub mod chan;
 pub mod fmt;
 pub mod hash;
@@ -25,11 +28,13 @@ pub mod map;
 pub mod os;
 pub mod panic;
 pub mod print;
+pub mod reflect;
+pub mod sema;
 pub mod slice;
 pub mod start;
-pub mod strconv;
 pub mod string;
 pub mod sys;
+pub mod syscall;
 pub mod time;
 
 #[cfg(test)]

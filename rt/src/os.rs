@@ -188,3 +188,53 @@ pub unsafe extern "C" fn rgo_getenv(out: *mut LookupResult, key: *const u8, key_
     // SAFETY: the caller passes a valid out-pointer.
     unsafe { *out = res };
 }
+
+/// A Go string as a NUL-terminated C string (None if it holds a NUL).
+///
+/// # Safety
+/// `p` must point to `len` readable bytes.
+unsafe fn c_string(p: *const u8, len: isize) -> Option<Vec<u8>> {
+    // SAFETY: the caller passes a Go string.
+    let b = unsafe { GoString { ptr: p, len }.as_bytes() };
+    if b.contains(&0) {
+        return None;
+    }
+    let mut z = Vec::with_capacity(b.len() + 1);
+    z.extend_from_slice(b);
+    z.push(0);
+    Some(z)
+}
+
+/// `os.Setenv(key, value)` (the overlay `syscall` has checked both).
+///
+/// # Safety
+/// Both must be Go strings.
+#[no_mangle]
+pub unsafe extern "C" fn rgo_setenv(k: *const u8, klen: isize, v: *const u8, vlen: isize) {
+    // SAFETY: forwarded Go strings.
+    if let (Some(k), Some(v)) = unsafe { (c_string(k, klen), c_string(v, vlen)) } {
+        // SAFETY: both are NUL-terminated.
+        unsafe { sys::setenv(k.as_ptr() as *const c_char, v.as_ptr() as *const c_char, 1) };
+    }
+}
+
+/// `os.Unsetenv(key)`.
+///
+/// # Safety
+/// `k` must be a Go string.
+#[no_mangle]
+pub unsafe extern "C" fn rgo_unsetenv(k: *const u8, klen: isize) {
+    // SAFETY: forwarded Go string.
+    if let Some(k) = unsafe { c_string(k, klen) } {
+        // SAFETY: NUL-terminated.
+        unsafe { sys::unsetenv(k.as_ptr() as *const c_char) };
+    }
+}
+
+/// `os.Clearenv()`.
+#[no_mangle]
+pub extern "C" fn rgo_clearenv() {
+    // SAFETY: no arguments; the environment is the C library's.
+    unsafe { sys::clearenv() };
+}
+

@@ -307,30 +307,6 @@ pub unsafe extern "C" fn rgo_slicerunetostring(p: *const i32, len: isize) -> GoS
     copy_to_go(&v)
 }
 
-/// `unicode.ToUpper(r)`: the simple (one-rune) upper-case mapping; runes
-/// without one map to themselves.
-#[no_mangle]
-pub extern "C" fn rgo_unicode_toupper(r: i32) -> i32 {
-    simple_case(r, |c| c.to_uppercase())
-}
-
-/// `unicode.ToLower(r)`, as `rgo_unicode_toupper`.
-#[no_mangle]
-pub extern "C" fn rgo_unicode_tolower(r: i32) -> i32 {
-    simple_case(r, |c| c.to_lowercase())
-}
-
-fn simple_case<I: Iterator<Item = char>>(r: i32, f: impl Fn(char) -> I) -> i32 {
-    let Some(c) = char::from_u32(r as u32) else {
-        return r;
-    };
-    let mut it = f(c);
-    match (it.next(), it.next()) {
-        (Some(m), None) => m as i32,
-        _ => r,
-    }
-}
-
 /// The result of `rgo_decoderune` (RAX:RDX).
 #[repr(C)]
 pub struct RuneNext {

@@ -91,6 +91,11 @@ extern "C" {
     pub fn clock_gettime(clk: c_int, tp: *mut timespec) -> c_int;
     pub fn nanosleep(req: *const timespec, rem: *mut timespec) -> c_int;
     pub fn getenv(name: *const c_char) -> *const c_char;
+    pub fn setenv(name: *const c_char, value: *const c_char, overwrite: c_int) -> c_int;
+    pub fn unsetenv(name: *const c_char) -> c_int;
+    pub fn clearenv() -> c_int;
+    pub fn strerror(errnum: c_int) -> *const c_char;
+    pub fn strsignal(sig: c_int) -> *const c_char;
     pub fn strlen(s: *const c_char) -> size_t;
     pub fn __errno_location() -> *mut c_int;
     pub fn pthread_attr_init(attr: *mut PthreadAttr) -> c_int;

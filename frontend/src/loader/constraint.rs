@@ -36,21 +36,8 @@ const KNOWN_OS: &[&str] = &[
     "zos",
 ];
 const KNOWN_ARCH: &[&str] = &[
-    "386",
-    "amd64",
-    "arm",
-    "arm64",
-    "loong64",
-    "mips",
-    "mipsle",
-    "mips64",
-    "mips64le",
-    "ppc64",
-    "ppc64le",
-    "riscv64",
-    "s390x",
-    "sparc64",
-    "wasm",
+    "386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le", "ppc64",
+    "ppc64le", "riscv64", "s390x", "sparc64", "wasm",
 ];
 
 impl Tags {

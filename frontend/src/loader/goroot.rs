@@ -66,7 +66,9 @@ fn check(dir: &Path) -> Result<GoRoot, String> {
         return Err(format!("{}: no src directory", dir.display()));
     }
     let supported = SUPPORTED.iter().any(|s| {
-        version == *s || version.starts_with(&format!("{s}.")) || version.starts_with(&format!("{s}rc"))
+        version == *s
+            || version.starts_with(&format!("{s}."))
+            || version.starts_with(&format!("{s}rc"))
     });
     if !supported {
         return Err(format!(

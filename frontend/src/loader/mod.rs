@@ -155,7 +155,10 @@ impl Loader<'_, '_> {
         for p in &paths {
             let bytes = std::fs::read(p)
                 .map_err(|e| LoadError::Message(format!("open {}: {e}", p.display())))?;
-            texts.push((display_name(p), String::from_utf8_lossy(&bytes).into_owned()));
+            texts.push((
+                display_name(p),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
         }
         // Files named explicitly are all compiled, whatever their name says;
         // only `//go:build` lines still apply in a directory.
@@ -177,8 +180,11 @@ impl Loader<'_, '_> {
         for (name, text) in texts {
             let id = self.sources.add(name, text);
             let (file, errs) = parser::parse_file(self.sources, id, self.ids);
-            // gc stops before type checking only for syntax errors.
-            if errs.iter().any(|d| d.message.starts_with("syntax error")) {
+            // gc stops before type checking only for syntax errors (and the
+            // go command before that for a missing package clause).
+            if errs.iter().any(|d| {
+                d.message.starts_with("syntax error") || d.message.starts_with("expected 'package'")
+            }) {
                 self.diags.extend(errs);
                 continue;
             }

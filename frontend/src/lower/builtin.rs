@@ -55,16 +55,12 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 };
                 let mut sv = self.expr_to(s, st);
                 let stack_backed = match &s.unparen().kind {
-                    ExprKind::Ident(_) => self
-                        .lw
-                        .ck
-                        .info
-                        .uses
-                        .get(&s.unparen().id)
-                        .is_some_and(|o| {
+                    ExprKind::Ident(_) => {
+                        self.lw.ck.info.uses.get(&s.unparen().id).is_some_and(|o| {
                             self.stack_slices.contains(o)
                                 && matches!(self.vars.get(o), Some(super::func::Storage::Local(_)))
-                        }),
+                        })
+                    }
                     _ => false,
                 };
                 if stack_backed && !dots {
@@ -293,7 +289,9 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 Some(self.b.val(InstrKind::Field { base: x, index }, it))
             }
             Builtin::Recover => {
-                self.ice(e.pos(), "recover not supported yet");
+                // Deferred calls run only on normal returns for now (a
+                // panic ends the program with gc's report), and then there
+                // is no panic to recover: `recover()` is nil, as in Go.
                 let t = self.tyof(e);
                 let it = self.ty(t);
                 Some(self.zero(it))
@@ -326,7 +324,13 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
     /// stack buffer when the new elements fit, so its capacity becomes
     /// 32 / element size rather than what `growslice` would pick. The
     /// same capacity is made here (on the heap: only `cap` can tell).
-    fn stack_buffer(&mut self, s: ValueId, elem: TyId, st: crate::ir::TypeId, extra: i64) -> ValueId {
+    fn stack_buffer(
+        &mut self,
+        s: ValueId,
+        elem: TyId,
+        st: crate::ir::TypeId,
+        extra: i64,
+    ) -> ValueId {
         let size = self.lw.ck.sizes().sizeof(elem);
         if size == 0 || size > 32 || extra < 1 {
             return s;

@@ -49,10 +49,17 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         let ret = self.result_type(&sig.results);
         // Method calls.
         let inner = func.unparen();
-        if let ExprKind::Selector { x, sel, .. } = &inner.kind {
-            if let Some(s) = self.lw.ck.info.selections.get(&inner.id).cloned() {
+        // `x.M[T](...)`: a generic method instantiated explicitly.
+        let method_sel = match &inner.kind {
+            ExprKind::Index { x, .. } if matches!(x.unparen().kind, ExprKind::Selector { .. }) => {
+                x.unparen()
+            }
+            _ => inner,
+        };
+        if let ExprKind::Selector { x, sel, .. } = &method_sel.kind {
+            if let Some(s) = self.lw.ck.info.selections.get(&method_sel.id).cloned() {
                 if s.kind == SelectionKind::MethodVal {
-                    let (callee, recv) = self.method_callee(x, &s, &sel.name);
+                    let (callee, recv) = self.method_callee(method_sel, x, &s, &sel.name);
                     let mut argv = Vec::new();
                     if let Some(r) = recv {
                         argv.push(r);
@@ -218,9 +225,11 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         )
     }
 
-    /// The callee and receiver argument of a method selected on `x`.
+    /// The callee and receiver argument of a method selected on `x` by
+    /// the selector expression `sel_expr`.
     pub fn method_callee(
         &mut self,
+        sel_expr: &'a Expr,
         x: &'a Expr,
         s: &Selection,
         name: &str,
@@ -266,6 +275,12 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             .and_then(|n| self.lw.ck.tcx.named_info(n))
             .map(|i| i.targs.clone())
             .unwrap_or_default();
+        let mut targs = targs;
+        if !mo.method_tparams.is_empty() {
+            // A generic method: its own type arguments, recorded for the
+            // selector.
+            targs.extend(self.instance_targs(sel_expr));
+        }
         let f = self.lw.func_id(m, targs);
         let recv_is_ptr = matches!(self.lw.ck.tcx.kind(recv_t), TypeKind::Pointer(_));
         let r = if ptr_recv {
@@ -298,18 +313,18 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
 
     /// The address of the embedded field reached by `path` from `x`.
     fn recv_path_addr(&mut self, x: &'a Expr, recv_t: TyId, path: &[u32]) -> ValueId {
-        let (base_ptr, base_t) = match self.lw.ck.tcx.kind(recv_t).clone() {
-            TypeKind::Pointer(b) => (self.expr(x), b),
+        let (base_ptr, base_t, from_pointer) = match self.lw.ck.tcx.kind(recv_t).clone() {
+            TypeKind::Pointer(b) => (self.expr(x), b, true),
             _ => {
                 if self.is_addressable(x) {
-                    (self.addr(x), recv_t)
+                    (self.addr(x), recv_t, false)
                 } else {
                     let v = self.expr(x);
-                    (self.spill(v, recv_t), recv_t)
+                    (self.spill(v, recv_t), recv_t, false)
                 }
             }
         };
-        let p = self.field_path_addr(base_ptr, base_t, path);
+        let p = self.field_path_addr(base_ptr, base_t, path, from_pointer);
         // An embedded pointer field: the method's receiver is what it
         // points to.
         let last_t = self.field_type_at(base_t, path);
@@ -399,7 +414,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 ExprKind::Selector { sel, .. } => sel.name.clone(),
                 _ => String::new(),
             };
-            let (callee, recv) = self.method_callee(x, s, &name);
+            let (callee, recv) = self.method_callee(e, x, s, &name);
             let _ = callee;
             let Some(r) = recv else {
                 return self.int(0);

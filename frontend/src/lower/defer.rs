@@ -5,7 +5,9 @@
 //! first out, and returns the (possibly updated) results.
 //!
 //! The runtime has no panic unwinding yet, so deferred calls do not run
-//! when a panic leaves the function, and `recover` is not supported.
+//! when a panic leaves the function (the panic ends the program with gc's
+//! report), and `recover()`, which can then only run outside a panic,
+//! returns nil.
 
 use std::collections::HashMap;
 

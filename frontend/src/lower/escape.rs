@@ -8,12 +8,16 @@
 
 use std::collections::HashSet;
 
-use crate::syntax::ast::{Block, Expr, ExprKind, NodeId, Stmt, StmtKind, UnaryOp};
+use crate::source::Span;
+use crate::syntax::ast::{Block, Expr, ExprKind, NodeId, RangeStmt, Stmt, StmtKind, UnaryOp};
 use crate::types::{Checked, ObjId, ObjKind, SelectionKind, TypeKind, VarKind};
 
 /// A visit event.
 pub(super) enum Node<'a> {
     Expr(&'a Expr),
+    /// Before the body of a range statement.
+    EnterRange(&'a RangeStmt),
+    ExitRange,
     EnterLit(&'a Expr),
     ExitLit,
 }
@@ -135,7 +139,9 @@ pub(super) fn walk_stmt<'a>(s: &'a Stmt, f: &mut dyn FnMut(Node<'a>)) {
                 walk_expr(v, f);
             }
             walk_expr(&r.x, f);
+            f(Node::EnterRange(r));
             walk_block(&r.body, f);
+            f(Node::ExitRange);
         }
     }
 }
@@ -266,16 +272,28 @@ fn escaping_in<'a>(ck: &Checked, walk: &mut Walker<'_, 'a>) -> HashSet<ObjId> {
     let mut out: HashSet<ObjId> = HashSet::new();
     // Owners (function literal ids) we are inside of, innermost last.
     let mut lits: Vec<NodeId> = Vec::new();
+    // Bodies of range-over-func loops we are inside of (they become
+    // closures too); `None` for other range statements.
+    let mut ranges: Vec<Option<Span>> = Vec::new();
     walk(&mut |n| match n {
         Node::EnterLit(l) => lits.push(l.id),
         Node::ExitLit => {
             lits.pop();
+        }
+        Node::EnterRange(r) => ranges.push(is_range_func(ck, r).then_some(r.body.span)),
+        Node::ExitRange => {
+            ranges.pop();
         }
         Node::Expr(e) => match &e.kind {
             ExprKind::Ident(_) => {
                 if let Some(&o) = ck.info.uses.get(&e.id) {
                     if let Some(&inner) = lits.last() {
                         if is_local_var(ck, o) && ck.obj(o).owner != Some(inner) {
+                            out.insert(o);
+                        }
+                    }
+                    if let Some(body) = ranges.iter().rev().flatten().next() {
+                        if is_local_var(ck, o) && !within(ck.obj(o).span, *body) {
                             out.insert(o);
                         }
                     }
@@ -333,7 +351,7 @@ pub(super) fn free_vars(ck: &Checked, lit: &Expr) -> Vec<ObjId> {
             Node::EnterLit(l) => {
                 inside.insert(l.id);
             }
-            Node::ExitLit => {}
+            Node::ExitLit | Node::EnterRange(_) | Node::ExitRange => {}
             Node::Expr(e) => {
                 if let ExprKind::Ident(_) = &e.kind {
                     if let Some(&o) = ck.info.uses.get(&e.id) {
@@ -356,7 +374,11 @@ pub(super) fn free_vars(ck: &Checked, lit: &Expr) -> Vec<ObjId> {
 /// `v = append(v, ...)` or `range v`, and the variable itself does not
 /// escape. gc gives the first backing array of such a slice a 32-byte
 /// stack buffer, which shows in `cap`; lowering mirrors that growth.
-pub(super) fn stack_backed_slices(ck: &Checked, body: &Block, escaping: &HashSet<ObjId>) -> HashSet<ObjId> {
+pub(super) fn stack_backed_slices(
+    ck: &Checked,
+    body: &Block,
+    escaping: &HashSet<ObjId>,
+) -> HashSet<ObjId> {
     let mut allowed: HashSet<NodeId> = HashSet::new();
     let mut disqualified: HashSet<ObjId> = HashSet::new();
     allowed_in_stmts(ck, &body.stmts, &mut allowed);
@@ -379,7 +401,9 @@ pub(super) fn stack_backed_slices(ck: &Checked, body: &Block, escaping: &HashSet
                 let is_len_cap = ck.info.types.get(&func.id).is_some_and(|tv| {
                     matches!(
                         tv.mode,
-                        crate::types::Mode::Builtin(crate::types::Builtin::Len | crate::types::Builtin::Cap)
+                        crate::types::Mode::Builtin(
+                            crate::types::Builtin::Len | crate::types::Builtin::Cap
+                        )
                     )
                 });
                 if is_len_cap {
@@ -390,12 +414,13 @@ pub(super) fn stack_backed_slices(ck: &Checked, body: &Block, escaping: &HashSet
                     }
                 }
             }
-            ExprKind::Index { x, .. } => {
-                if ident_obj(x).is_some() {
-                    allowed.insert(x.unparen().id);
-                }
+            ExprKind::Index { x, .. } if ident_obj(x).is_some() => {
+                allowed.insert(x.unparen().id);
             }
-            ExprKind::Unary { op: UnaryOp::Addr, x } => {
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } => {
                 if let ExprKind::Index { x: base, .. } = &x.unparen().kind {
                     if let Some(o) = ident_obj(base) {
                         disqualified.insert(o);
@@ -435,7 +460,11 @@ pub(super) fn stack_backed_slices(ck: &Checked, body: &Block, escaping: &HashSet
     }
     candidates
         .into_iter()
-        .filter(|o| !disqualified.contains(o) && !escaping.contains(o) && ck.obj(*o).kind == ObjKind::Var(VarKind::Local))
+        .filter(|o| {
+            !disqualified.contains(o)
+                && !escaping.contains(o)
+                && ck.obj(*o).kind == ObjKind::Var(VarKind::Local)
+        })
         .collect()
 }
 
@@ -450,20 +479,27 @@ fn allowed_in_stmt(ck: &Checked, s: &Stmt, allowed: &mut HashSet<NodeId>) {
     match &s.kind {
         StmtKind::Assign { lhs, rhs, op, .. } if *op == crate::syntax::ast::AssignOp::Assign => {
             for (l, r) in lhs.iter().zip(rhs.iter()) {
-                let (ExprKind::Ident(_), ExprKind::Call { func, args, dots, .. }) = (&l.unparen().kind, &r.unparen().kind) else {
+                let (
+                    ExprKind::Ident(_),
+                    ExprKind::Call {
+                        func, args, dots, ..
+                    },
+                ) = (&l.unparen().kind, &r.unparen().kind)
+                else {
                     continue;
                 };
-                let is_append = ck
-                    .info
-                    .types
-                    .get(&func.id)
-                    .is_some_and(|tv| tv.mode == crate::types::Mode::Builtin(crate::types::Builtin::Append));
+                let is_append = ck.info.types.get(&func.id).is_some_and(|tv| {
+                    tv.mode == crate::types::Mode::Builtin(crate::types::Builtin::Append)
+                });
                 let Some(first) = args.first() else { continue };
                 let lo = ck.info.uses.get(&l.unparen().id);
                 let fo = ck.info.uses.get(&first.unparen().id);
                 // `append(v, v...)` passes v's elements: still fine, but
                 // keep it simple and allow only other sources.
-                let self_source = *dots && args.get(1).is_some_and(|a| ck.info.uses.get(&a.unparen().id) == lo);
+                let self_source = *dots
+                    && args
+                        .get(1)
+                        .is_some_and(|a| ck.info.uses.get(&a.unparen().id) == lo);
                 if is_append && lo.is_some() && lo == fo && !self_source {
                     allowed.insert(l.unparen().id);
                     allowed.insert(first.unparen().id);
@@ -516,4 +552,71 @@ fn allowed_in_stmt(ck: &Checked, s: &Stmt, allowed: &mut HashSet<NodeId>) {
         }
         _ => {}
     }
+}
+
+/// Whether a range statement ranges over a function (an iterator).
+pub(super) fn is_range_func(ck: &Checked, r: &RangeStmt) -> bool {
+    ck.type_of(&r.x)
+        .is_some_and(|tv| matches!(ck.tcx.under_kind(tv.ty), TypeKind::Func(_)))
+}
+
+fn within(inner: Span, outer: Span) -> bool {
+    inner.file == outer.file && inner.lo >= outer.lo && inner.hi <= outer.hi
+}
+
+/// The variables the body of a range-over-func loop uses that are declared
+/// outside it (its yield function's captures), in order of first use. The
+/// iteration variables of a `:=` loop belong to the body.
+pub(super) fn range_func_free_vars(ck: &Checked, r: &RangeStmt) -> Vec<ObjId> {
+    let mut own: HashSet<ObjId> = HashSet::new();
+    if r.define {
+        for e in [r.key.as_ref(), r.value.as_ref()].into_iter().flatten() {
+            if let Some(&o) = ck.info.defs.get(&e.id) {
+                own.insert(o);
+            }
+        }
+    }
+    let mut out: Vec<ObjId> = Vec::new();
+    let mut visit = |n: Node<'_>| {
+        let Node::Expr(e) = n else { return };
+        if let ExprKind::Ident(_) = &e.kind {
+            if let Some(&o) = ck.info.uses.get(&e.id) {
+                if is_local_var(ck, o)
+                    && !own.contains(&o)
+                    && !within(ck.obj(o).span, r.body.span)
+                    && !out.contains(&o)
+                {
+                    out.push(o);
+                }
+            }
+        }
+    };
+    if !r.define {
+        for e in [r.key.as_ref(), r.value.as_ref()].into_iter().flatten() {
+            walk_expr(e, &mut visit);
+        }
+    }
+    walk_block(&r.body, &mut visit);
+    out
+}
+
+/// Whether an expression contains a function call or a receive (then
+/// `len` of an array expression is not constant: it must be evaluated).
+pub(super) fn has_call(e: &Expr) -> bool {
+    let mut found = false;
+    walk_expr(e, &mut |n| {
+        if let Node::Expr(x) = n {
+            if matches!(
+                x.kind,
+                ExprKind::Call { .. }
+                    | ExprKind::Unary {
+                        op: UnaryOp::Recv,
+                        ..
+                    }
+            ) {
+                found = true;
+            }
+        }
+    });
+    found
 }

@@ -219,21 +219,22 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                     return self.int(0);
                 };
                 let recv = self.cty(s.recv);
-                let (base_ptr, base_ty) = match self.lw.ck.tcx.kind(recv).clone() {
-                    TypeKind::Pointer(b) => {
-                        let p = self.expr(x);
-                        (p, b)
-                    }
-                    _ => {
-                        if self.is_addressable(x) {
-                            (self.addr(x), recv)
-                        } else {
-                            let v = self.expr(x);
-                            (self.spill(v, recv), recv)
+                let (base_ptr, base_ty, from_pointer) =
+                    match self.lw.ck.tcx.under_kind(recv).clone() {
+                        TypeKind::Pointer(b) => {
+                            let p = self.expr(x);
+                            (p, b, true)
                         }
-                    }
-                };
-                self.field_path_addr(base_ptr, base_ty, &s.path)
+                        _ => {
+                            if self.is_addressable(x) {
+                                (self.addr(x), recv, false)
+                            } else {
+                                let v = self.expr(x);
+                                (self.spill(v, recv), recv, false)
+                            }
+                        }
+                    };
+                self.field_path_addr(base_ptr, base_ty, &s.path, from_pointer)
             }
             ExprKind::Index { x, indices, .. } => {
                 let Some(idx) = indices.first() else {
@@ -305,11 +306,20 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
     }
 
     /// `&base.f1.f2...`: follows a field path from a pointer to a struct,
-    /// loading through embedded pointers.
-    pub fn field_path_addr(&mut self, base_ptr: ValueId, base_ty: TyId, path: &[u32]) -> ValueId {
+    /// loading through embedded pointers. `from_pointer`: the base is a
+    /// pointer value (checked for nil), not the address of a variable.
+    pub fn field_path_addr(
+        &mut self,
+        base_ptr: ValueId,
+        base_ty: TyId,
+        path: &[u32],
+        from_pointer: bool,
+    ) -> ValueId {
         let mut p = base_ptr;
         let mut t = self.cty(base_ty);
-        self.b.stmt(InstrKind::NilCheck(p));
+        if from_pointer {
+            self.b.stmt(InstrKind::NilCheck(p));
+        }
         for (k, &i) in path.iter().enumerate() {
             let Some(fty) = self
                 .lw
@@ -394,7 +404,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         match s.kind {
             SelectionKind::FieldVal => {
                 let recv = self.cty(s.recv);
-                let through_ptr = matches!(self.lw.ck.tcx.kind(recv), TypeKind::Pointer(_));
+                let through_ptr = matches!(self.lw.ck.tcx.under_kind(recv), TypeKind::Pointer(_));
                 if through_ptr || self.is_addressable(x) || s.indirect {
                     let a = self.addr(e);
                     let t = self.tyof(e);

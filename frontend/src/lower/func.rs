@@ -50,6 +50,9 @@ pub(super) struct FnLowerer<'l, 'a> {
     pub targets: Vec<Target>,
     /// Blocks of labeled statements (for `goto`).
     pub labels: HashMap<String, BlockId>,
+    /// Labels whose statement has been lowered (a `goto` to a label that
+    /// never is leaves the function: only from a range-over-func body).
+    pub labels_placed: HashSet<String>,
     /// The body of the next switch clause (for `fallthrough`).
     pub fallthrough: Option<BlockId>,
     /// The label of the statement being lowered, for loops and switches.
@@ -58,6 +61,8 @@ pub(super) struct FnLowerer<'l, 'a> {
     pub defers: Option<LocalId>,
     /// Slots for unnamed results while deferred calls run.
     pub ret_slots: Vec<LocalId>,
+    /// Inside the body of a range-over-func loop (a yield function).
+    pub yield_ctx: Option<super::rangefunc::YieldCtx>,
 }
 
 impl<'l, 'a> FnLowerer<'l, 'a> {
@@ -79,10 +84,12 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             name,
             targets: Vec::new(),
             labels: HashMap::new(),
+            labels_placed: HashSet::new(),
             fallthrough: None,
             pending_label: None,
             defers: None,
             ret_slots: Vec::new(),
+            yield_ctx: None,
         }
     }
 
@@ -245,7 +252,20 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
     }
 
     /// Builds the function into its reserved slot.
-    pub fn finish(self, id: FuncId) {
+    pub fn finish(mut self, id: FuncId) {
+        let unplaced: Vec<String> = self
+            .labels
+            .keys()
+            .filter(|l| !self.labels_placed.contains(*l))
+            .cloned()
+            .collect();
+        for l in unplaced {
+            let span = self.b.span;
+            self.ice(
+                span,
+                &format!("goto {l} out of a range-over-func loop body not supported yet"),
+            );
+        }
         let default = if self.result_tys.is_empty() {
             Terminator::Return(Vec::new())
         } else {
@@ -324,7 +344,7 @@ impl<'a> Lowerer<'a> {
                     self.ice(
                         decl.name.span,
                         &format!(
-                            "function {name} has no body (assembly and linkname are not supported)"
+                            "function {name} without a body (assembly, go:linkname) not supported yet"
                         ),
                     );
                 }

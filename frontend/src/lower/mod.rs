@@ -1,18 +1,29 @@
 //! Lowering: the checked syntax tree to the typed IR ([`crate::ir`]).
 //!
 //! [`lower_program`] starts from the package initialisers and `main.main`
-//! and lowers every function they reach (worklist; a named type that
-//! appears in the IR brings its whole method table). Generic functions and
-//! methods of generic types are instantiated per type-argument list.
+//! and lowers the functions they reach (a worklist). A defined type gets
+//! its method table, and its methods are lowered, once its values can
+//! reach an interface (boxed, asserted, or inside such a value), since its
+//! methods can then be called dynamically. Generic functions and methods
+//! of generic types are instantiated per type-argument list: the checker's
+//! types are substituted ([`Lowerer::concrete`]) before they become IR
+//! types.
 //!
 //! The pieces, by language concept:
-//! - [`types`]: checker types to IR types, with method tables;
-//! - [`func`]: one function body: parameters, variables (stack slot or heap,
-//!   decided by [`escape`]), returns;
+//! - [`types`]: checker types to IR types;
+//! - [`func`]: one function body: parameters, results, where each
+//!   variable lives (stack slot or heap, decided by [`escape`]);
 //! - [`expr`], [`call`], [`builtin`], [`composite`]: expressions;
-//! - [`stmt`], [`switch`], [`range`]: statements and control flow;
+//! - [`stmt`], [`switch`], [`range`], [`rangefunc`], [`defer`]: statements
+//!   and control flow;
+//! - [`method`]: promoted methods, method values and method expressions;
 //! - [`init`]: package variable initialisation and `init` functions;
-//! - [`wrapper`]: synthesised functions (promoted methods, method values).
+//! - [`builder`]: blocks and values of the function being built.
+//!
+//! Constructs the runtime cannot run yet (goroutines, channels, `select`)
+//! are reported as `internal compiler error: ... not supported yet` where
+//! they appear. Without panic unwinding, deferred calls run on normal
+//! returns only, where `recover()` is nil (see [`defer`]).
 
 mod builder;
 mod builtin;
@@ -23,16 +34,17 @@ mod escape;
 mod expr;
 mod func;
 mod init;
+mod method;
 mod range;
+mod rangefunc;
 mod stmt;
 mod switch;
 mod types;
-mod wrapper;
 
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::diag::Diagnostic;
 use crate::ir::{self, FuncId, GlobalId, TypeId};
@@ -102,7 +114,8 @@ pub(super) struct Lowerer<'a> {
     type_map: HashMap<TyId, TypeId>,
     type_dedup: HashMap<ir::Type, TypeId>,
     /// Named types whose method tables remain to be built.
-    pending_method_tables: Vec<(TyId, TypeId)>,
+    /// IR id → checker type.
+    pending_method_tables: HashMap<TypeId, TyId>,
     funcs: HashMap<FuncKey, FuncId>,
     queue: VecDeque<Job<'a>>,
     /// Function declarations by object, with their package's index.
@@ -137,7 +150,7 @@ impl<'a> Lowerer<'a> {
             prog: ir::Program::default(),
             type_map: HashMap::new(),
             type_dedup: HashMap::new(),
-            pending_method_tables: Vec::new(),
+            pending_method_tables: HashMap::new(),
             funcs: HashMap::new(),
             queue: VecDeque::new(),
             func_decls,
@@ -170,19 +183,50 @@ impl<'a> Lowerer<'a> {
         self.drain();
     }
 
-    /// Lowers queued functions and builds pending method tables until
-    /// nothing is left.
+    /// Lowers queued functions, and builds the method tables of the
+    /// defined types that can be reached dynamically, until nothing is
+    /// left.
     fn drain(&mut self) {
+        let mut scanned = 0;
+        let mut roots: Vec<TypeId> = Vec::new();
+        let mut seen: HashSet<TypeId> = HashSet::new();
         loop {
             if let Some(job) = self.queue.pop_front() {
                 self.lower_job(job);
                 continue;
             }
-            if let Some((t, id)) = self.pending_method_tables.pop() {
-                self.build_method_table(t, id);
-                continue;
+            // Every function reserved so far has its body now.
+            while scanned < self.prog.funcs.len() {
+                dynamic_types(&self.prog.funcs[scanned], &mut roots);
+                scanned += 1;
             }
-            break;
+            let mut built = false;
+            while let Some(t) = roots.pop() {
+                if !seen.insert(t) {
+                    continue;
+                }
+                let ty = self.prog.ty(t).clone();
+                match ty {
+                    ir::Type::Named(n) => {
+                        if let Some(ck_t) = self.pending_method_tables.remove(&t) {
+                            self.build_method_table(ck_t, t);
+                            built = true;
+                        }
+                        roots.push(n.underlying);
+                    }
+                    ir::Type::Pointer(e)
+                    | ir::Type::Slice(e)
+                    | ir::Type::Array(_, e)
+                    | ir::Type::Chan(_, e) => roots.push(e),
+                    ir::Type::Map(k, v) => roots.extend([k, v]),
+                    ir::Type::Struct(fs) => roots.extend(fs.iter().map(|f| f.ty)),
+                    ir::Type::Tuple(ts) => roots.extend(ts),
+                    _ => {}
+                }
+            }
+            if !built && self.queue.is_empty() {
+                break;
+            }
         }
     }
 
@@ -251,9 +295,12 @@ impl<'a> Lowerer<'a> {
             return id;
         }
         let o = self.ck.obj(obj).clone();
+        // The receiver's type parameters, then (generic methods) the
+        // method's own.
         let subst: HashMap<TParamId, TyId> = o
             .tparams
             .iter()
+            .chain(o.method_tparams.iter())
             .zip(targs.iter())
             .filter_map(|(p, a)| self.ck.tcx.as_tparam(*p).map(|p| (p, *a)))
             .collect();
@@ -271,8 +318,13 @@ impl<'a> Lowerer<'a> {
         } else {
             format!("{pkg}.{recv_name}.{}", o.name)
         };
-        if o.recv.is_none() && !targs.is_empty() {
-            let args: Vec<String> = targs.iter().map(|t| self.ck.type_string(*t)).collect();
+        let own_targs = if o.recv.is_none() {
+            &targs[..]
+        } else {
+            targs.get(o.tparams.len()..).unwrap_or(&[])
+        };
+        if !own_targs.is_empty() {
+            let args: Vec<String> = own_targs.iter().map(|t| self.ck.type_string(*t)).collect();
             name = format!("{name}[{}]", args.join(","));
         }
         let Some(&(decl, pi)) = self.func_decls.get(&obj) else {
@@ -526,5 +578,26 @@ impl<'a> Lowerer<'a> {
             name: name.to_string(),
         });
         id
+    }
+}
+
+/// The types whose values a function can put into interfaces or look up
+/// dynamically: their method tables may be used (through itabs, type
+/// switches, or the runtime's formatting, which calls `String` and `Error`
+/// methods of the values it walks).
+fn dynamic_types(f: &ir::Function, out: &mut Vec<TypeId>) {
+    for b in &f.blocks {
+        for ins in &b.instrs {
+            match &ins.kind {
+                ir::InstrKind::MakeInterface(v) => {
+                    if let Some(&t) = f.values.get(v.0 as usize) {
+                        out.push(t);
+                    }
+                }
+                ir::InstrKind::TypeAssert { asserted, .. } => out.push(*asserted),
+                ir::InstrKind::TypeDesc(t) => out.push(*t),
+                _ => {}
+            }
+        }
     }
 }

@@ -17,6 +17,10 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         let label = self.pending_label.take();
         let xt = self.tyof(&r.x);
         let kind = self.under_kind(xt);
+        if let TypeKind::Func(_) = kind {
+            self.range_func(r, label);
+            return;
+        }
         let int = self.int_ty();
         let bool_t = self.bool_ty();
         let ipt = self.ptr_to(crate::types::TypeCtx::basic(BasicKind::Int));
@@ -138,6 +142,11 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                             let z = self.int(0);
                             Some(self.b.val(InstrKind::IndexAddr { base: a, index: z }, pt))
                         } else {
+                            // Not evaluated when its length is constant,
+                            // that is unless it calls functions.
+                            if super::escape::has_call(&r.x) {
+                                self.expr(&r.x);
+                            }
                             None
                         };
                         let n = self.const_int(len as i64, int);
@@ -235,10 +244,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 self.b.jump(head);
             }
             _ => {
-                self.ice(
-                    r.range_span,
-                    "range over channels and functions not supported yet",
-                );
+                self.ice(r.range_span, "range over channels not supported yet");
                 return;
             }
         }

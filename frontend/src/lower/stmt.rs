@@ -39,6 +39,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 }
             }
             StmtKind::Labeled { label, stmt } => {
+                self.labels_placed.insert(label.name.clone());
                 let blk = self.label_block(&label.name);
                 self.b.jump(blk);
                 self.b.set_block(blk);
@@ -55,6 +56,10 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             }
             StmtKind::Send { .. } => self.ice(s.pos(), "channel send not supported yet"),
             StmtKind::Go(_) => self.ice(s.pos(), "go statement not supported yet"),
+            StmtKind::Defer(_) if self.yield_ctx.is_some() => self.ice(
+                s.pos(),
+                "defer in a range-over-func loop body not supported yet",
+            ),
             StmtKind::Defer(call) => self.defer_stmt(call),
             StmtKind::Select(_) => self.ice(s.pos(), "select not supported yet"),
             StmtKind::IncDec { x, inc, .. } => {
@@ -70,18 +75,23 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                     }
                 }
             },
+            StmtKind::Return(results) if self.yield_ctx.is_some() => {
+                self.yield_return_stmt(results)
+            }
             StmtKind::Return(results) => self.return_stmt(results),
             StmtKind::Break(label) => {
-                let t = self.find_target(label.as_ref().map(|l| l.name.as_str()), false);
-                match t {
+                let l = label.as_ref().map(|l| l.name.as_str());
+                match self.find_target(l, false) {
                     Some(b) => self.b.jump(b),
+                    None if self.yield_jump(l, false) => {}
                     None => self.ice(s.pos(), "break without target"),
                 }
             }
             StmtKind::Continue(label) => {
-                let t = self.find_target(label.as_ref().map(|l| l.name.as_str()), true);
-                match t {
+                let l = label.as_ref().map(|l| l.name.as_str());
+                match self.find_target(l, true) {
                     Some(b) => self.b.jump(b),
+                    None if self.yield_jump(l, true) => {}
                     None => self.ice(s.pos(), "continue without target"),
                 }
             }

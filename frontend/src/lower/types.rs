@@ -11,8 +11,9 @@
 //! the checker's canonical ids), defined types by identity (one per
 //! declaration, and per type-argument list for instances). A defined
 //! type's method table is built after the type itself (its methods'
-//! signatures may mention it): the type is queued in
-//! `pending_method_tables` and [`Lowerer::build_method_table`] fills it in.
+//! signatures may mention it), and only for types whose values can reach
+//! an interface (see `drain` in the parent module): the type waits in
+//! `pending_method_tables` until [`Lowerer::build_method_table`] fills it in.
 
 use std::collections::HashMap;
 
@@ -193,7 +194,7 @@ impl Lowerer<'_> {
             nm.name = name;
             nm.underlying = u;
         }
-        self.pending_method_tables.push((t, id));
+        self.pending_method_tables.insert(id, t);
         id
     }
 }

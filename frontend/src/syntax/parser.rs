@@ -556,7 +556,20 @@ impl<'a> Parser<'a> {
             .collect();
 
         if !self.got(Tok::Package) {
-            self.syntax_error("package statement must be first");
+            // The go command reads package clauses itself before compiling
+            // and words a missing one as its own parser does.
+            let found = match self.tok.tok {
+                Tok::Name | Tok::Literal => self.tok_text().to_string(),
+                Tok::Eof => "'EOF'".to_string(),
+                Tok::Comma => "','".to_string(),
+                Tok::Semi => "';'".to_string(),
+                t if t.is_keyword() => {
+                    format!("'{}'", t.describe().trim_start_matches("keyword "))
+                }
+                _ => format!("'{}'", self.describe_tok()),
+            };
+            let span = self.tok_span();
+            self.error_at(span, format!("expected 'package', found {found}"));
             self.finish_file(&mut f);
             return f;
         }

@@ -803,7 +803,7 @@ fn syntax_errors_match_gc() {
         ("package p\nx := 1\n", "x.go:2:1: syntax error: non-declaration statement outside function body"),
         ("package p\nfunc f() {\n\tx := \n}\n", "x.go:4:1: syntax error: unexpected }, expected expression"),
         ("package p\nfunc f() {\n\tif x {\n\t}\n\tif x\n\t{\n\t}\n}\n", "x.go:5:6: syntax error: unexpected newline, expected { after if clause"),
-        ("func f() {}\n", "x.go:1:1: syntax error: package statement must be first"),
+        ("func f() {}\n", "x.go:1:1: expected 'package', found 'func'"),
         ("package p\nfunc f()\n{\n}\n", "x.go:3:1: syntax error: unexpected semicolon or newline before {"),
         ("package p\nimport \"a\"\nvar x int\nimport \"b\"\n", "x.go:4:1: syntax error: imports must appear before other declarations"),
         ("package p\nfunc f() {\n\tfor i := 0; i < 10; i := 1 {\n\t}\n}\n", "x.go:3:24: syntax error: cannot declare in post statement of for loop"),
@@ -847,11 +847,11 @@ fn truncated_files_match_gc() {
     let cases: &[(&str, &str)] = &[
         (
             "",
-            "x.go:1:1: syntax error: package statement must be first",
+            "x.go:1:1: expected 'package', found 'EOF'",
         ),
         (
             "// just a comment\n",
-            "x.go:2:1: syntax error: package statement must be first",
+            "x.go:2:1: expected 'package', found 'EOF'",
         ),
         (
             "package",

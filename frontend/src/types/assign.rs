@@ -163,8 +163,10 @@ impl<'a> Checker<'a> {
         }
         // A generic function value must be instantiated: from the target's
         // function type if possible.
-        if x.expr.is_some_and(|e| self.generic_callee(e).is_some()) {
-            let done = t.is_some_and(|t| self.tcx.sig(t).is_some() && self.reverse_instantiate(x, t));
+        if x.expr.is_some_and(|e| self.generic_value(e).is_some()) {
+            let done = t.is_some_and(|t| {
+                self.tcx.sig(t).is_some() && self.reverse_instantiate(x, t, super::infer::InferSite::Silent)
+            });
             if !done {
                 self.non_generic(x);
                 if x.is_invalid() {
@@ -245,7 +247,8 @@ impl<'a> Checker<'a> {
                 } else {
                     None
                 };
-                let mut x = self.expr_with_hint(&rhs[i], hint);
+                let desc = self.target_desc(v);
+                let mut x = self.expr_with_target(&rhs[i], hint, Some(&desc));
                 self.init_var(v, &mut x, context, typed || ret.is_some());
             }
             return;
@@ -490,7 +493,10 @@ impl<'a> Checker<'a> {
         let mut x = match x {
             Some(x) => x,
             None => match rhs {
-                Some(r) => self.expr_with_hint(r, t),
+                Some(r) => {
+                    let desc = Self::expr_text(lhs);
+                    self.expr_with_target(r, t, Some(&desc))
+                }
                 None => return,
             },
         };
@@ -671,7 +677,8 @@ impl<'a> Checker<'a> {
                 } else {
                     None
                 };
-                let mut x = self.expr_with_hint(&rhs[i], hint);
+                let desc = self.target_desc(v);
+                let mut x = self.expr_with_target(&rhs[i], hint, Some(&desc));
                 self.init_var(v, &mut x, context, typed[i]);
             }
             return;
@@ -711,6 +718,17 @@ impl<'a> Checker<'a> {
             if !typed[i] {
                 self.objs.get_mut(v).ty = TypeCtx::INVALID;
             }
+        }
+    }
+
+    /// How gc names an assignment target variable in messages: its name,
+    /// or `result variable` for an unnamed result.
+    pub(super) fn target_desc(&self, v: ObjId) -> String {
+        let name = &self.objs.get(v).name;
+        if name.is_empty() {
+            "result variable".to_string()
+        } else {
+            name.clone()
         }
     }
 }

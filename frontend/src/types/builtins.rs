@@ -567,7 +567,7 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(Some(e));
                 }
                 let uptr = TypeCtx::basic(BasicKind::Uintptr);
-                if self.tcx.has_tparams(x.ty) {
+                if self.has_var_size(x.ty, 0) {
                     return Operand::new(Mode::Value, uptr, e);
                 }
                 let sz = Sizes::new(&self.tcx);
@@ -631,6 +631,28 @@ impl<'a> Checker<'a> {
                 let bp = self.tcx.pointer(TypeCtx::basic(BasicKind::Byte));
                 Operand::new(Mode::Value, bp, e)
             }
+        }
+    }
+
+    /// Whether the size of `t` depends on type parameters (then `Sizeof`
+    /// and `Alignof` are not constant).
+    fn has_var_size(&self, t: TyId, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match self.tcx.kind(t) {
+            TypeKind::TypeParam(_) => true,
+            TypeKind::Named(_) => {
+                let targs_var = self
+                    .tcx
+                    .as_named(t)
+                    .and_then(|n| self.tcx.named_info(n))
+                    .is_some_and(|i| i.targs.iter().any(|a| self.tcx.has_tparams(*a)));
+                targs_var && self.has_var_size(self.tcx.under(t), depth + 1)
+            }
+            TypeKind::Array(_, e) => self.has_var_size(*e, depth + 1),
+            TypeKind::Struct(fs) => fs.iter().any(|f| self.has_var_size(f.ty, depth + 1)),
+            _ => false,
         }
     }
 

@@ -118,7 +118,7 @@ impl<'a> Checker<'a> {
         // Arguments (a single multi-valued call is spread).
         let mut ops: Vec<Operand<'a>> = Vec::new();
         if args.len() == 1 && !dots {
-            ops = self.multi_expr(&args[0]);
+            ops = self.multi_expr_allow(&args[0], true);
         } else {
             for a in args {
                 let mut x = self.raw_expr(a, None, true);
@@ -131,6 +131,19 @@ impl<'a> Checker<'a> {
         // Generic functions: infer or complete the type arguments.
         let generic_obj = self.generic_func_obj(func);
         if let Some(obj) = generic_obj {
+            // Argument counts are checked before inference.
+            let nargs = ops.len();
+            let npars = sig.params.len();
+            let count_ok = if sig.variadic && !dots {
+                nargs + 1 >= npars
+            } else {
+                nargs == npars
+            };
+            if !count_ok && !ops.iter().any(|x| x.is_invalid()) {
+                let fname = Self::expr_text(func);
+                self.arguments(e, &sig, &mut ops, dots, &fname);
+                return Operand::invalid(Some(e));
+            }
             match self.infer_call(e, func, obj, &sig, &mut ops, dots) {
                 Some(s) => sig = s,
                 None => return Operand::invalid(Some(e)),
@@ -261,6 +274,15 @@ impl<'a> Checker<'a> {
                 format!("{qual} arguments in call to {fname}\n\thave {hs}\n\twant {ws}"),
             );
             return;
+        }
+        // Generic function arguments of a non-generic function: their type
+        // arguments follow from the parameter types.
+        for (i, x) in ops.iter_mut().enumerate() {
+            let Some(&p) = params.get(i) else { continue };
+            let generic = x.expr.is_some_and(|e| self.generic_value(e).is_some());
+            if generic && self.tcx.sig(p).is_some() && !self.reverse_instantiate(x, p, super::infer::InferSite::Arg(fname)) && x.is_invalid() {
+                return;
+            }
         }
         let context = format!("argument to {fname}");
         for (i, x) in ops.iter_mut().enumerate() {

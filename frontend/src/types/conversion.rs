@@ -294,6 +294,20 @@ impl<'a> Checker<'a> {
                 let e2 = self.strip_tags(e, depth + 1);
                 self.tcx.slice(e2)
             }
+            TypeKind::Map(k, v) => {
+                let k2 = self.strip_tags(k, depth + 1);
+                let v2 = self.strip_tags(v, depth + 1);
+                self.tcx.intern(TypeKind::Map(k2, v2))
+            }
+            TypeKind::Chan(d, e) => {
+                let e2 = self.strip_tags(e, depth + 1);
+                self.tcx.intern(TypeKind::Chan(d, e2))
+            }
+            TypeKind::Func(s) => {
+                let params = s.params.iter().map(|&p| self.strip_tags(p, depth + 1)).collect();
+                let results = s.results.iter().map(|&p| self.strip_tags(p, depth + 1)).collect();
+                self.tcx.func(params, results, s.variadic)
+            }
             _ => t,
         }
     }

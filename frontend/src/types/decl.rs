@@ -135,8 +135,18 @@ impl<'a> Checker<'a> {
         iota: u32,
         inherited: bool,
     ) {
-        let _ = inherited;
         self.ctx.iota = Some(iota);
+        // Errors in a repeated (inherited) expression are reported at the
+        // constant being declared.
+        let saved_pos = self.err_pos.take();
+        if inherited {
+            self.err_pos = Some(self.objs.get(obj).span);
+        }
+        self.const_decl_inner(obj, ty, init);
+        self.err_pos = saved_pos;
+    }
+
+    fn const_decl_inner(&mut self, obj: ObjId, ty: Option<&'a Expr>, init: Option<&'a Expr>) {
         let mut t = None;
         if let Some(te) = ty {
             let tt = self.type_expr(te);
@@ -203,7 +213,8 @@ impl<'a> Checker<'a> {
         };
         if lhs.is_empty() {
             let hint = ty.map(|_| self.objs.get(obj).ty);
-            let mut x = self.expr_with_hint(init, hint);
+            let desc = self.target_desc(obj);
+            let mut x = self.expr_with_target(init, hint, Some(&desc));
             self.init_var(obj, &mut x, "variable declaration", ty.is_some());
             return;
         }
@@ -261,7 +272,14 @@ impl<'a> Checker<'a> {
                 m.tparams = tps;
             }
         }
+        let saved_incomplete = std::mem::replace(&mut self.iface_incomplete, false);
         let rhs = self.type_expr(&spec.ty);
+        let incomplete = self.iface_incomplete;
+        self.iface_incomplete = saved_incomplete || incomplete;
+        if incomplete && spec.type_params.is_empty() {
+            let scope = self.ctx.scope;
+            self.pending_ifaces.push((obj, spec, scope));
+        }
         if self.tcx.is_tparam(rhs) {
             self.error(
                 spec.ty.span.start(),
@@ -285,6 +303,40 @@ impl<'a> Checker<'a> {
         }
         self.collect_methods(obj, n);
         self.flush_pending_instances();
+    }
+
+    /// Recomputes interface types whose method sets were incomplete
+    /// because an embedded interface was still being declared (reached
+    /// through a method signature), until the method sets settle.
+    pub(super) fn complete_pending_interfaces(&mut self) {
+        let pending = std::mem::take(&mut self.pending_ifaces);
+        if pending.is_empty() {
+            return;
+        }
+        // Pending declarations are innermost first, so one pass completes
+        // chains of embeddings; a second confirms.
+        for _ in 0..3 {
+            let mut changed = false;
+            for &(obj, spec, scope) in &pending {
+                let Some(n) = self.tcx.as_named(self.objs.get(obj).ty) else { continue };
+                let saved_scope = std::mem::replace(&mut self.ctx.scope, scope);
+                let t = self.type_expr(&spec.ty);
+                self.ctx.scope = saved_scope;
+                let u = self.tcx.under(t);
+                let old = self.tcx.named_info(n).map(|i| i.underlying).unwrap_or(TypeCtx::INVALID);
+                if !self.tcx.identical(u, old) {
+                    if let Some(m) = self.tcx.named_mut(n) {
+                        m.underlying = u;
+                    }
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        self.pending_ifaces.clear();
+        self.iface_incomplete = false;
     }
 
     /// `type A B; type B A`: follows the chain of names back to `obj`.
@@ -686,7 +738,8 @@ impl<'a> Checker<'a> {
                         }
                     } else if vs.values.len() == objs.len() {
                         for (i, &o) in objs.iter().enumerate() {
-                            let mut x = self.expr_with_hint(&vs.values[i], declared_ty);
+                            let desc = self.target_desc(o);
+                            let mut x = self.expr_with_target(&vs.values[i], declared_ty, Some(&desc));
                             self.init_var(o, &mut x, "variable declaration", declared_ty.is_some());
                         }
                     } else if vs.values.len() == 1 {
@@ -721,6 +774,7 @@ impl<'a> Checker<'a> {
                     let scope = self.ctx.scope;
                     self.declare(scope, Some(&ts.name), o);
                     self.type_decl(o, ts);
+                    self.complete_pending_interfaces();
                 }
             }
         }

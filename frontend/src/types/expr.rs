@@ -32,13 +32,32 @@ impl<'a> Checker<'a> {
     /// As [`Checker::expr`]; `hint` is the type the context expects (used
     /// to infer type arguments of generic function values).
     pub(super) fn expr_with_hint(&mut self, e: &'a Expr, hint: Option<TyId>) -> Operand<'a> {
+        self.expr_with_target(e, hint, None)
+    }
+
+    /// As [`Checker::expr_with_hint`], for a value assigned to a target
+    /// described by `desc` (a variable's name, `result variable`, ...): a
+    /// generic function's type arguments are inferred from the target's
+    /// function type (reverse inference), reporting failures as gc does.
+    pub(super) fn expr_with_target(
+        &mut self,
+        e: &'a Expr,
+        hint: Option<TyId>,
+        desc: Option<&str>,
+    ) -> Operand<'a> {
         let mut x = self.raw_expr(e, hint, true);
-        // A generic function assigned to a function type: its type
-        // arguments are inferred from that type (reverse inference).
-        let generic = !x.is_invalid() && x.mode != Mode::TypeExpr && self.generic_callee(e).is_some();
+        let generic = !x.is_invalid() && x.mode != Mode::TypeExpr && self.generic_value(e).is_some();
         if generic {
-            let done = hint.is_some_and(|h| self.tcx.sig(h).is_some() && self.reverse_instantiate(&mut x, h));
-            if !done {
+            let site = match desc {
+                Some(d) => super::infer::InferSite::Target(d),
+                None => super::infer::InferSite::Silent,
+            };
+            let target = hint.filter(|h| self.tcx.sig(*h).is_some());
+            let done = match target {
+                Some(h) => self.reverse_instantiate(&mut x, h, site),
+                None => false,
+            };
+            if !done && !x.is_invalid() {
                 self.non_generic(&mut x);
             }
         } else {
@@ -72,7 +91,13 @@ impl<'a> Checker<'a> {
     /// An expression that may have several values (a call): one operand
     /// per value.
     pub(super) fn multi_expr(&mut self, e: &'a Expr) -> Vec<Operand<'a>> {
-        let mut x = self.raw_expr(e, None, false);
+        self.multi_expr_allow(e, false)
+    }
+
+    /// As [`Checker::multi_expr`]; `allow_generic` admits an uninstantiated
+    /// generic function (a call argument, inferred at the call).
+    pub(super) fn multi_expr_allow(&mut self, e: &'a Expr, allow_generic: bool) -> Vec<Operand<'a>> {
+        let mut x = self.raw_expr(e, None, allow_generic);
         self.exclude_non_values(&mut x);
         if x.is_invalid() {
             return vec![x];
@@ -142,6 +167,23 @@ impl<'a> Checker<'a> {
     pub(super) fn non_generic(&mut self, x: &mut Operand<'a>) {
         if x.is_invalid() || x.mode == Mode::NoValue {
             return;
+        }
+        // A partially instantiated function: the first type argument
+        // missing cannot be inferred.
+        if x.mode != Mode::TypeExpr {
+            if let Some(e) = x.expr {
+                if let ExprKind::Index { x: base, .. } = &e.unparen().kind {
+                    if let Some((_, tps)) = self.generic_value(e) {
+                        let n = self.partial_targs.get(&base.unparen().id).map_or(0, |t| t.len());
+                        if let Some(p) = tps.get(n).and_then(|t| self.tcx.as_tparam(*t)) {
+                            let msg = self.cannot_infer(p);
+                            self.error(e.unparen().pos(), msg);
+                            x.mode = Mode::Invalid;
+                            return;
+                        }
+                    }
+                }
+            }
         }
         let instantiated = x
             .expr
@@ -440,9 +482,8 @@ impl<'a> Checker<'a> {
             f.results = sig.results.clone();
             f.named_results = sig.named_results;
         }
-        let saved_iota = self.ctx.iota.take();
+        // `iota` stays usable in closures inside constant declarations.
         self.func_body(body, sig.ty, &sig.results);
-        self.ctx.iota = saved_iota;
         self.ctx.func = saved_func;
         self.close_scope();
         Operand::new(Mode::Value, sig.ty, e)
@@ -487,17 +528,21 @@ impl<'a> Checker<'a> {
                 }
             }
             UnaryOp::Tilde => {
+                if !self.tcx.is_integer(x.ty) {
+                    self.error(e.span.start(), "cannot use ~ outside of interface or type constraint");
+                    return Operand::invalid(Some(e));
+                }
+                // Reported, then checked as the `^` that was meant.
                 self.error(
                     e.span.start(),
-                    "cannot use ~ outside of interface or type constraint",
+                    "cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)",
                 );
-                return Operand::invalid(Some(e));
             }
             _ => {}
         }
         let ok = match op {
             UnaryOp::Pos | UnaryOp::Neg => self.tcx.is_numeric(x.ty),
-            UnaryOp::Xor => self.tcx.is_integer(x.ty),
+            UnaryOp::Xor | UnaryOp::Tilde => self.tcx.is_integer(x.ty),
             UnaryOp::Not => self.tcx.is_boolean(x.ty),
             _ => false,
         };

@@ -47,14 +47,24 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        // Explicit type arguments are substituted first: arguments whose
+        // parameters then mention no unknown type parameter are checked by
+        // assignment, not inference.
+        let psig = if map.is_empty() {
+            sig.clone()
+        } else {
+            let t = self.tcx.intern(TypeKind::Func(sig.clone()));
+            let t = self.subst(t, &map);
+            self.tcx.sig(t).cloned().unwrap_or_else(|| sig.clone())
+        };
         // Parameter type for argument i.
         let param_for = |i: usize| -> Option<TyId> {
-            let n = sig.params.len();
-            if sig.variadic && !dots && i + 1 >= n {
-                let last = *sig.params.last()?;
+            let n = psig.params.len();
+            if psig.variadic && !dots && i + 1 >= n {
+                let last = *psig.params.last()?;
                 return Some(last);
             }
-            sig.params.get(i).copied()
+            psig.params.get(i).copied()
         };
         let variadic_elem = |tcx: &super::TypeCtx, t: TyId| -> TyId {
             match tcx.kind(t) {
@@ -66,38 +76,62 @@ impl<'a> Checker<'a> {
             ExprKind::Index { x, .. } => x,
             _ => func,
         });
-        // Typed arguments (generic function arguments come last).
-        let is_generic_arg = |ck: &Self, a: &Operand<'a>| a.expr.is_some_and(|e| ck.generic_callee(e).is_some());
+        // Generic function arguments: their type parameters are inferred
+        // together with the callee's (unless they are the callee's own, in
+        // a recursive call; those are instantiated afterwards).
+        let mut all_ids = ids.clone();
+        let mut joint: Vec<Option<(&'a Expr, Vec<TyId>, Vec<TParamId>)>> = vec![None; args.len()];
         for (i, a) in args.iter().enumerate() {
-            if a.is_invalid() || self.tcx.is_untyped(a.ty) || is_generic_arg(self, a) {
+            if a.is_invalid() {
+                continue;
+            }
+            let Some((base, tps)) = a.expr.and_then(|e| self.generic_value(e)) else { continue };
+            let aids: Vec<TParamId> = tps.iter().filter_map(|t| self.tcx.as_tparam(*t)).collect();
+            if aids.iter().any(|p| all_ids.contains(p)) {
+                continue;
+            }
+            if let Some(explicit) = self.partial_targs.get(&base.unparen().id).cloned() {
+                for (k, t) in explicit.into_iter().enumerate() {
+                    if let Some(&p) = aids.get(k) {
+                        map.insert(p, t);
+                    }
+                }
+            }
+            all_ids.extend(aids.iter().copied());
+            if let Some(slot) = joint.get_mut(i) {
+                *slot = Some((base, tps, aids));
+            }
+        }
+        let ext_ids: Vec<TParamId> = all_ids.get(ids.len()..).unwrap_or_default().to_vec();
+        // Typed arguments, in order.
+        for (i, a) in args.iter().enumerate() {
+            let joint_arg = joint.get(i).and_then(|j| j.as_ref());
+            if a.is_invalid() || self.tcx.is_untyped(a.ty) {
+                continue;
+            }
+            if joint_arg.is_none() && a.expr.is_some_and(|e| self.generic_value(e).is_some()) {
                 continue;
             }
             let Some(mut p) = param_for(i) else { continue };
             if sig.variadic && !dots && i + 1 >= sig.params.len() {
                 p = variadic_elem(&self.tcx, p);
             }
-            if !self.unify(p, a.ty, &ids, &mut map, true) {
-                let as_ = self.ts(a.ty);
-                let ex = a.expr.map(Self::expr_text).unwrap_or_default();
-                let ps = self.ts(p);
-                let bound = self
-                    .tcx
-                    .as_tparam(p)
-                    .filter(|x| ids.contains(x))
-                    .and_then(|x| map.get(&x).copied());
-                let msg = match bound {
-                    Some(b) => {
-                        let bs = self.ts(b);
-                        format!("type {as_} of {ex} does not match inferred type {bs} for {ps}")
-                    }
-                    None => format!("type {as_} of {ex} does not match {ps}"),
+            if joint_arg.is_none() && !self.mentions_any(p, &ids) {
+                continue;
+            }
+            if !self.unify(p, a.ty, &all_ids, &mut map, true) {
+                let targ = match joint_arg {
+                    Some((_, tps, _)) => self.generic_sig_string(a.ty, tps),
+                    None => self.ts(a.ty),
                 };
+                let ex = a.expr.map(Self::expr_text).unwrap_or_default();
+                let msg = self.infer_mismatch(&all_ids, &map, p, &targ, &ex, false);
                 self.error(a.pos(), format!("in call to {fname}, {msg}"));
                 return None;
             }
         }
         // Core types of constraints, and methods of known type arguments.
-        if !self.infer_from_constraints(&ids, &mut map, call, &fname, true) {
+        if !self.infer_from_constraints(&all_ids, &mut map, call, &fname, true) {
             return None;
         }
         // Untyped constants: the largest default type among the arguments
@@ -139,11 +173,16 @@ impl<'a> Checker<'a> {
             map.entry(pid).or_insert_with(|| self.tcx.default_type(t));
         }
         // Methods of default types are checked when instantiating.
-        if !self.infer_from_constraints(&ids, &mut map, call, &fname, false) {
+        if !self.infer_from_constraints(&all_ids, &mut map, call, &fname, false) {
             return None;
         }
+        self.resolve_inferred(&all_ids, &mut map);
         // All inferred?
-        if let Some(p) = ids.iter().copied().find(|p| !map.contains_key(p)) {
+        let missing = all_ids.iter().copied().find(|p| match map.get(p) {
+            None => true,
+            Some(&t) => self.mentions_any(t, &ext_ids),
+        });
+        if let Some(p) = missing {
             let (name, obj) = self
                 .tcx
                 .tparam_info(p)
@@ -154,10 +193,22 @@ impl<'a> Checker<'a> {
             self.error(call.pos(), format!("in call to {fname}, cannot infer {name} (declared at {at})"));
             return None;
         }
-        // Generic function arguments: instantiated from their parameter's
-        // type once the callee's type arguments are known.
+        // Generic function arguments inferred jointly: instantiated now.
         for (i, a) in args.iter_mut().enumerate() {
-            if a.is_invalid() || !is_generic_arg(self, a) {
+            let Some(Some((base, tps, aids))) = joint.get(i).cloned() else { continue };
+            let Some(e) = a.expr else { continue };
+            let targs: Vec<TyId> = aids.iter().filter_map(|p| map.get(p).copied()).collect();
+            let t = self.instantiate_func(e, base, &tps, a.ty, targs, &[])?;
+            a.ty = t;
+            self.update_instantiated_type(e, t);
+        }
+        // Other generic function arguments: instantiated from their
+        // parameter's type once the callee's type arguments are known.
+        for (i, a) in args.iter_mut().enumerate() {
+            if a.is_invalid() || joint.get(i).is_some_and(|j| j.is_some()) {
+                continue;
+            }
+            if !a.expr.is_some_and(|e| self.generic_value(e).is_some()) {
                 continue;
             }
             let Some(mut p) = param_for(i) else { continue };
@@ -166,7 +217,7 @@ impl<'a> Checker<'a> {
             }
             let p = self.subst(p, &map);
             if !self.mentions_any(p, &ids) {
-                self.reverse_instantiate(a, p);
+                self.reverse_instantiate(a, p, InferSite::Arg(&fname));
             }
         }
         let targs: Vec<TyId> = ids.iter().filter_map(|p| map.get(p).copied()).collect();
@@ -181,38 +232,200 @@ impl<'a> Checker<'a> {
 
     /// Instantiates the generic function `x` denotes so that its type is
     /// (unifies with) the function type `target`; updates `x` and records
-    /// the instance. `false` if its type arguments cannot be inferred.
-    pub(super) fn reverse_instantiate(&mut self, x: &mut Operand<'a>, target: TyId) -> bool {
+    /// the instance. `false` if its type arguments cannot be inferred; the
+    /// failure is reported (and `x` made invalid) unless `site` is
+    /// [`InferSite::Silent`].
+    pub(super) fn reverse_instantiate(
+        &mut self,
+        x: &mut Operand<'a>,
+        target: TyId,
+        site: InferSite<'_>,
+    ) -> bool {
         let Some(e) = x.expr else { return false };
-        let Some((_, tparams)) = self.generic_callee(e) else { return false };
+        let Some((base, tparams)) = self.generic_value(e) else { return false };
         let ids: Vec<TParamId> = tparams.iter().filter_map(|t| self.tcx.as_tparam(*t)).collect();
         let mut map: HashMap<TParamId, TyId> = HashMap::new();
-        if let Some(explicit) = self.partial_targs.get(&e.unparen().id).cloned() {
+        if let Some(explicit) = self.partial_targs.get(&base.unparen().id).cloned() {
             for (i, t) in explicit.into_iter().enumerate() {
                 if let Some(&p) = ids.get(i) {
                     map.insert(p, t);
                 }
             }
         }
-        if !self.unify(x.ty, target, &ids, &mut map, true) {
+        // The function's type with the explicit type arguments substituted.
+        let gsig = if map.is_empty() { x.ty } else { self.subst(x.ty, &map) };
+        if !self.unify(gsig, target, &ids, &mut map, true) {
+            let msg = match site {
+                InferSite::Silent => return false,
+                InferSite::Target(desc) => {
+                    let ts = self.ts(target);
+                    (e.pos(), self.infer_mismatch(&ids, &map, gsig, &ts, desc, true))
+                }
+                InferSite::Arg(fname) => {
+                    let targ = self.generic_sig_string(x.ty, &tparams);
+                    let ex = Self::expr_text(e);
+                    let m = self.infer_mismatch(&ids, &map, target, &targ, &ex, false);
+                    (x.pos(), format!("in call to {fname}, {m}"))
+                }
+            };
+            self.error(msg.0, msg.1);
+            x.mode = super::operand::Mode::Invalid;
             return false;
         }
-        let fname = Self::expr_text(e);
+        let fname = Self::expr_text(base);
         if !self.infer_from_constraints(&ids, &mut map, e, &fname, false) {
+            x.mode = super::operand::Mode::Invalid;
             return false;
         }
-        if ids.iter().any(|p| !map.contains_key(p)) {
+        self.resolve_inferred(&ids, &mut map);
+        if let Some(p) = ids.iter().copied().find(|p| !map.contains_key(p)) {
+            if matches!(site, InferSite::Silent) {
+                return false;
+            }
+            let msg = self.cannot_infer(p);
+            let msg = match site {
+                InferSite::Arg(fname) => format!("in call to {fname}, {msg}"),
+                _ => msg,
+            };
+            self.error(e.pos(), msg);
+            x.mode = super::operand::Mode::Invalid;
             return false;
         }
         let targs: Vec<TyId> = ids.iter().filter_map(|p| map.get(p).copied()).collect();
-        let Some(t) = self.instantiate_func(e, e, &tparams, x.ty, targs, &[]) else {
+        let Some(t) = self.instantiate_func(e, base, &tparams, x.ty, targs, &[]) else {
+            x.mode = super::operand::Mode::Invalid;
             return false;
         };
         x.ty = t;
-        if let Some(tv) = self.info.types.get_mut(&e.id) {
-            tv.ty = t;
-        }
+        self.update_instantiated_type(e, t);
         true
+    }
+
+    /// Records the instantiated type of a generic function value `e`.
+    fn update_instantiated_type(&mut self, e: &Expr, t: TyId) {
+        let mut cur = e;
+        loop {
+            if let Some(tv) = self.info.types.get_mut(&cur.id) {
+                tv.ty = t;
+            }
+            match &cur.kind {
+                ExprKind::Paren(inner) => cur = inner,
+                _ => break,
+            }
+        }
+    }
+
+    /// The generic function a function value denotes while (some of) its
+    /// type arguments are still to be inferred: the uninstantiated
+    /// expression (`f` in `f` or `f[int]`) and its type parameters.
+    pub(super) fn generic_value(&self, e: &'a Expr) -> Option<(&'a Expr, Vec<TyId>)> {
+        if let ExprKind::Index { x, .. } = &e.unparen().kind {
+            if !self.partial_targs.contains_key(&x.unparen().id) {
+                return None;
+            }
+            return self.generic_callee(x).map(|(_, tps)| (&**x, tps));
+        }
+        self.generic_callee(e).map(|(_, tps)| (e, tps))
+    }
+
+    /// `cannot infer P (declared at pos)`.
+    pub(super) fn cannot_infer(&self, p: TParamId) -> String {
+        let (name, obj) = self
+            .tcx
+            .tparam_info(p)
+            .map(|i| (i.name.clone(), i.obj))
+            .unwrap_or((String::new(), ObjId(0)));
+        let at = self.pos_string(self.objs.get(obj).span);
+        format!("cannot infer {name} (declared at {at})")
+    }
+
+    /// A generic function's type as gc prints it: `func[P, Q any](P) Q`.
+    fn generic_sig_string(&self, fty: TyId, tparams: &[TyId]) -> String {
+        let mut groups: Vec<(Vec<String>, String)> = Vec::new();
+        for &t in tparams {
+            let Some(info) = self.tcx.as_tparam(t).and_then(|p| self.tcx.tparam_info(p)) else {
+                continue;
+            };
+            let c = self.ts(info.constraint);
+            match groups.last_mut() {
+                Some((names, last)) if *last == c => names.push(info.name.clone()),
+                _ => groups.push((vec![info.name.clone()], c)),
+            }
+        }
+        let list: Vec<String> = groups
+            .into_iter()
+            .map(|(names, c)| format!("{} {c}", names.join(", ")))
+            .collect();
+        let s = self.ts(fty);
+        let rest = s.strip_prefix("func").unwrap_or(&s);
+        format!("func[{}]{rest}", list.join(", "))
+    }
+
+    /// Type parameter names as gc lists them: `P`, `P and Q`, `P, Q, and R`.
+    fn tparams_string(&self, ids: &[TParamId]) -> String {
+        let names: Vec<String> = ids
+            .iter()
+            .map(|p| self.tcx.tparam_info(*p).map(|i| i.name.clone()).unwrap_or_default())
+            .collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [a] => a.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+        }
+    }
+
+    /// gc's message for a failed unification of parameter type `tpar` with
+    /// an argument (or, `reverse`, an assignment target) of type `targ`.
+    fn infer_mismatch(
+        &mut self,
+        ids: &[TParamId],
+        map: &HashMap<TParamId, TyId>,
+        tpar: TyId,
+        targ: &str,
+        arg: &str,
+        reverse: bool,
+    ) -> String {
+        let first_known = ids.first().is_some_and(|p| map.contains_key(p));
+        let any_known = ids.iter().any(|p| map.contains_key(p));
+        let ps = self.ts(tpar);
+        if !first_known && !any_known {
+            let names = self.tparams_string(ids);
+            return format!("type {targ} of {arg} does not match {ps} (cannot infer {names})");
+        }
+        let inferred = self.subst(tpar, map);
+        if inferred != tpar {
+            let is = self.ts(inferred);
+            if reverse {
+                format!("inferred type {is} for {ps} does not match type {targ} of {arg}")
+            } else {
+                format!("type {targ} of {arg} does not match inferred type {is} for {ps}")
+            }
+        } else {
+            format!("type {targ} of {arg} does not match {ps}")
+        }
+    }
+
+    /// Substitutes inferred types into each other (a type parameter of a
+    /// generic argument may be inferred as another type parameter).
+    fn resolve_inferred(&mut self, ids: &[TParamId], map: &mut HashMap<TParamId, TyId>) {
+        for _ in 0..=ids.len() {
+            let mut changed = false;
+            for p in ids {
+                let Some(&t) = map.get(p) else { continue };
+                if self.tcx.as_tparam(t) == Some(*p) || !self.mentions_any(t, ids) {
+                    continue;
+                }
+                let nt = self.subst(t, map);
+                if nt != t {
+                    map.insert(*p, nt);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
     /// Inference from constraints: a type parameter whose constraint has a
@@ -315,30 +528,30 @@ impl<'a> Checker<'a> {
         map: &mut HashMap<TParamId, TyId>,
         inexact: bool,
     ) -> bool {
-        if let Some(pid) = self.tcx.as_tparam(p) {
-            if ids.contains(&pid) {
-                return match map.get(&pid).copied() {
-                    Some(b) => {
-                        if self.tcx.identical(b, a) {
-                            true
-                        } else if inexact
-                            && self.tcx.identical(self.tcx.under(b), self.tcx.under(a))
-                        {
-                            // Prefer the defined type.
-                            if self.tcx.is_named(a) && !self.tcx.is_named(b) {
-                                map.insert(pid, a);
-                            }
-                            true
-                        } else {
-                            false
-                        }
-                    }
-                    None => {
-                        map.insert(pid, a);
-                        true
-                    }
-                };
-            }
+        // Bindings may refer to each other (joint inference); a depth
+        // limit stops cyclic ones.
+        if self.unify_depth > 64 {
+            return false;
+        }
+        self.unify_depth += 1;
+        let r = self.unify_types(p, a, ids, map, inexact);
+        self.unify_depth -= 1;
+        r
+    }
+
+    fn unify_types(
+        &mut self,
+        p: TyId,
+        a: TyId,
+        ids: &[TParamId],
+        map: &mut HashMap<TParamId, TyId>,
+        inexact: bool,
+    ) -> bool {
+        if let Some(pid) = self.tcx.as_tparam(p).filter(|x| ids.contains(x)) {
+            return self.unify_bind(pid, a, ids, map, inexact);
+        }
+        if let Some(aid) = self.tcx.as_tparam(a).filter(|x| ids.contains(x)) {
+            return self.unify_bind(aid, p, ids, map, inexact);
         }
         if self.tcx.identical(p, a) && !self.mentions_any(p, ids) {
             return true;
@@ -414,6 +627,35 @@ impl<'a> Checker<'a> {
             _ => false,
         }
     }
+
+    /// Binds type parameter `pid` to `a`, or unifies its binding with `a`.
+    fn unify_bind(
+        &mut self,
+        pid: TParamId,
+        a: TyId,
+        ids: &[TParamId],
+        map: &mut HashMap<TParamId, TyId>,
+        inexact: bool,
+    ) -> bool {
+        let Some(b) = map.get(&pid).copied() else {
+            map.insert(pid, a);
+            return true;
+        };
+        if self.tcx.identical(b, a) {
+            return true;
+        }
+        if self.mentions_any(b, ids) || self.mentions_any(a, ids) {
+            return self.unify(b, a, ids, map, inexact);
+        }
+        if inexact && self.tcx.identical(self.tcx.under(b), self.tcx.under(a)) {
+            // Prefer the defined type.
+            if self.tcx.is_named(a) && !self.tcx.is_named(b) {
+                map.insert(pid, a);
+            }
+            return true;
+        }
+        false
+    }
 }
 
 /// The larger of two untyped constant types (`untyped int` < `rune` <
@@ -434,4 +676,17 @@ fn max_untyped_kind(tcx: &super::TypeCtx, a: TyId, b: TyId) -> Option<TyId> {
     };
     let (ra, rb) = (rank(ka)?, rank(kb)?);
     Some(if ra >= rb { a } else { b })
+}
+
+/// Where a generic function value is instantiated by reverse inference,
+/// for gc's messages when that fails.
+#[derive(Clone, Copy)]
+pub(super) enum InferSite<'s> {
+    /// Failures are not reported (the caller reports its own error).
+    Silent,
+    /// An assignment to the target described (a variable's name, `s.f`,
+    /// `result variable`, `struct literal`, ...).
+    Target(&'s str),
+    /// An argument of a call of the named function.
+    Arg(&'s str),
 }

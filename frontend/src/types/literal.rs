@@ -117,7 +117,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                         };
-                        let mut x = self.expr_with_hint(value, Some(ft));
+                        let mut x = self.expr_with_target(value, Some(ft), Some("struct literal"));
                         self.assignment(&mut x, Some(ft), "struct literal");
                         let mut conflict = None;
                         for (p, pname) in &visited {
@@ -154,7 +154,7 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let hint = fields.get(i).map(|f| f.ty);
-                        let mut x = self.expr_with_hint(el, hint);
+                        let mut x = self.expr_with_target(el, hint, Some("struct literal"));
                         let Some(f) = fields.get(i) else {
                             let bs = self.ts(base);
                             self.error(
@@ -198,7 +198,7 @@ impl<'a> Checker<'a> {
                         self.error(el.span.start(), "missing key in map literal");
                         continue;
                     };
-                    let mut x = self.expr_with_hint(key, Some(k));
+                    let mut x = self.expr_with_target(key, Some(k), Some("map literal"));
                     self.assignment(&mut x, Some(k), "map literal");
                     if let Some(kv) = x.val().cloned() {
                         let kv = normalize_key(kv);
@@ -215,7 +215,7 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                     }
-                    let mut y = self.expr_with_hint(value, Some(v));
+                    let mut y = self.expr_with_target(value, Some(v), Some("map literal"));
                     self.assignment(&mut y, Some(v), "map literal");
                 }
             }
@@ -316,7 +316,7 @@ impl<'a> Checker<'a> {
             if index > max {
                 max = index;
             }
-            let mut x = self.expr_with_hint(eval, Some(elem));
+            let mut x = self.expr_with_target(eval, Some(elem), Some("array or slice literal"));
             self.assignment(&mut x, Some(elem), "array or slice literal");
         }
         max.max(0) as u64

@@ -411,11 +411,21 @@ pub(super) fn lookup_in(
         TypeKind::Pointer(b) => (*b, true),
         _ => (t, false),
     };
-    if let TypeKind::Named(_) = tcx.kind(t) {
-        // Methods of a defined pointer type are not looked up.
-        if matches!(tcx.under_kind(t), TypeKind::Pointer(_)) {
+    // A defined pointer type: fields (not methods) of what it points to.
+    if let (TypeKind::Named(_), TypeKind::Pointer(b)) = (tcx.kind(t), tcx.under_kind(t)) {
+        let b = *b;
+        if matches!(tcx.kind(b), TypeKind::Pointer(_)) {
             return Lookup::NotFound;
         }
+        return match lookup_in(tcx, objs, b, name, pkg) {
+            Lookup::Field { path, ty, .. } => Lookup::Field {
+                path,
+                ty,
+                indirect: true,
+            },
+            Lookup::Ambiguous => Lookup::Ambiguous,
+            _ => Lookup::NotFound,
+        };
     }
     let mut current: Vec<(TyId, Vec<u32>, bool)> = vec![(start, Vec::new(), start_indirect)];
     let mut seen: Vec<TyId> = Vec::new();

@@ -203,7 +203,10 @@ pub fn check_packages(
         // are reported together with the checker's.
         ck.diags.extend(p.errors.iter().cloned());
         if !ck.diags.is_empty() {
-            return Err(std::mem::take(&mut ck.diags));
+            let mut d = std::mem::take(&mut ck.diags);
+            d.sort_by_key(|d| (d.span.file, d.span.lo));
+            d.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+            return Err(d);
         }
     }
     Ok(Checked {
@@ -325,6 +328,8 @@ pub(crate) struct Checker<'a> {
     /// Explicit type arguments of partially instantiated generic functions
     /// (by the function expression), completed by inference at the call.
     partial_targs: HashMap<NodeId, Vec<TyId>>,
+    /// Nesting of type unification (bounded; see `unify`).
+    unify_depth: u32,
     /// Untyped constant left operands of non-constant shifts.
     shift_lhs: std::collections::HashSet<NodeId>,
     /// Whether the expression being checked contains a call or receive
@@ -333,6 +338,16 @@ pub(crate) struct Checker<'a> {
     /// Map key types to check for comparability once their declaration is
     /// complete.
     delayed_map_keys: Vec<(TyId, Span)>,
+    /// Where errors are reported instead of their own position (inside
+    /// repeated constant expressions: at the constant declared).
+    err_pos: Option<Span>,
+    /// Obj-path lengths where checking an interface's method signature
+    /// began (embedding an incomplete interface from there is not a cycle).
+    method_sig_marks: Vec<usize>,
+    /// The interface being computed embeds one that is still incomplete.
+    iface_incomplete: bool,
+    /// Interface type declarations to complete after the type declarations.
+    pending_ifaces: Vec<(ObjId, &'a ast::TypeSpec, ScopeId)>,
     /// Objects made visible by dot-imports that were used.
     dot_used: std::collections::HashSet<ObjId>,
     /// Counter for numbering local named types.
@@ -368,10 +383,15 @@ impl<'a> Checker<'a> {
             pending_instances: Vec::new(),
             local_types: 0,
             dot_used: std::collections::HashSet::new(),
+            err_pos: None,
+            method_sig_marks: Vec::new(),
+            iface_incomplete: false,
+            pending_ifaces: Vec::new(),
             func_scopes: HashMap::new(),
             func_sigs: HashMap::new(),
             body_less: Vec::new(),
             partial_targs: HashMap::new(),
+            unify_depth: 0,
             shift_lhs: std::collections::HashSet::new(),
             has_call_or_recv: false,
             delayed_map_keys: Vec::new(),
@@ -393,6 +413,7 @@ impl<'a> Checker<'a> {
 
     fn error(&mut self, span: Span, msg: impl Into<String>) {
         let msg = msg.into();
+        let span = self.err_pos.unwrap_or(span);
         if self.first_err && (msg.contains("invalid operand") || msg.contains("invalid type")) {
             return;
         }

@@ -195,6 +195,7 @@ impl<'a> Checker<'a> {
             if let Some(recv) = &f.recv {
                 if let Some(base) = receiver_base_name(&recv.ty) {
                     if let Some(t) = self.objs.lookup_local(scope, base) {
+                        let t = self.resolve_alias_name(scope, t);
                         if self.objs.get(t).is_type_name() && self.decls.contains_key(&t) {
                             self.methods.entry(t).or_default().push(*o);
                         }
@@ -212,6 +213,7 @@ impl<'a> Checker<'a> {
         for o in types {
             self.obj_decl(o);
         }
+        self.complete_pending_interfaces();
         for o in order.clone() {
             self.obj_decl(o);
         }
@@ -255,6 +257,27 @@ impl<'a> Checker<'a> {
         }
         self.body_less.clear();
         pkg
+    }
+
+    /// Follows `type A = B` declarations of this package (syntactically) to
+    /// the type name methods declared on `A` belong to.
+    fn resolve_alias_name(&self, scope: super::ScopeId, mut t: super::ObjId) -> super::ObjId {
+        for _ in 0..16 {
+            let Some(DeclInfo::Type { spec, .. }) = self.decls.get(&t) else {
+                return t;
+            };
+            if !spec.alias {
+                return t;
+            }
+            let Some(name) = spec.ty.unparen().as_ident() else {
+                return t;
+            };
+            match self.objs.lookup_local(scope, name) {
+                Some(next) => t = next,
+                None => return t,
+            }
+        }
+        t
     }
 
     fn collect_gen_decl(

@@ -72,7 +72,17 @@ impl<'a> Checker<'a> {
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send { chan, value, .. } => {
                 let ch = self.expr(chan);
-                let mut val = self.expr(value);
+                // The element type guides a generic function value (reverse
+                // inference); errors about the channel come below.
+                let elem = if ch.is_invalid() {
+                    None
+                } else {
+                    match self.core_type(ch.ty).map(|u| self.tcx.kind(u).clone()) {
+                        Some(TypeKind::Chan(_, e)) => Some(e),
+                        _ => None,
+                    }
+                };
+                let mut val = self.expr_with_target(value, elem, Some("send"));
                 if ch.is_invalid() || val.is_invalid() {
                     return;
                 }

@@ -348,7 +348,11 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 self.open_scope(ScopeKind::Func);
+                // Embedding an interface still being declared is fine
+                // from inside a method signature (see `embedded_elem`).
+                self.method_sig_marks.push(self.obj_path.len());
                 let sig = self.signature(ty, None, false);
+                self.method_sig_marks.pop();
                 self.close_scope();
                 let o = self.new_obj(&name.name, ObjKind::Func, sig.ty, name.span);
                 self.record_def(name, o);
@@ -431,8 +435,15 @@ impl<'a> Checker<'a> {
                         let obj = self.tcx.named_info(n).map(|i| i.obj);
                         if let Some(o) = obj {
                             if let Some(start) = self.obj_path.iter().position(|&p| p == o) {
-                                let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
-                                self.cycle_error(&cycle);
+                                if self.method_sig_marks.iter().any(|&m| m > start) {
+                                    // Reached through a method signature of the
+                                    // interface itself: not a cycle; the method
+                                    // set is completed once it is declared.
+                                    self.iface_incomplete = true;
+                                } else {
+                                    let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
+                                    self.cycle_error(&cycle);
+                                }
                             }
                         }
                         return (None, Vec::new(), false);

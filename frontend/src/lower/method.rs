@@ -227,7 +227,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             } else {
                 f.spill(recv_v, recv_t)
             };
-            let p = f.field_path_addr(base_ptr, base_t, path);
+            let p = f.field_path_addr(base_ptr, base_t, path, recv_is_ptr);
             let mut t = base_t;
             for &i in path {
                 let b = match f.lw.ck.tcx.kind(t) {

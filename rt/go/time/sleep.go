@@ -1,0 +1,10 @@
+package time
+
+//rgo:extern rgo_sleep
+func sleep(ns int64)
+
+// Sleep pauses the current goroutine for at least the duration d. A
+// negative or zero duration causes Sleep to return immediately.
+func Sleep(d Duration) {
+	sleep(int64(d))
+}
