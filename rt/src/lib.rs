@@ -29,6 +29,7 @@ pub mod os;
 pub mod panic;
 pub mod print;
 pub mod reflect;
+pub mod sched;
 pub mod sema;
 pub mod slice;
 pub mod start;

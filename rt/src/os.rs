@@ -189,6 +189,19 @@ pub unsafe extern "C" fn rgo_getenv(out: *mut LookupResult, key: *const u8, key_
     unsafe { *out = res };
 }
 
+/// `runtime.GOROOT()`: `$GOROOT`, or empty (the build-time root is not
+/// recorded in the binary).
+#[no_mangle]
+pub extern "C" fn rgo_goroot() -> GoString {
+    // SAFETY: the name is NUL-terminated; getenv returns null or a C string.
+    let v = unsafe { sys::getenv(c"GOROOT".as_ptr()) };
+    if v.is_null() {
+        return GoString::EMPTY;
+    }
+    // SAFETY: a C string from the environment.
+    unsafe { cstring(v) }
+}
+
 /// A Go string as a NUL-terminated C string (None if it holds a NUL).
 ///
 /// # Safety

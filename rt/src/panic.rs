@@ -151,7 +151,8 @@ pub unsafe fn put_panic(out: &mut dyn Sink, v: &PanicValue, sig: Option<&SigNote
     if let Some(s) = sig {
         put_signal_line(out, s);
     }
-    out.put(b"\ngoroutine 1 [running]:\n");
+    out.put(b"\n");
+    crate::sched::put_running_header(out);
 }
 
 fn put_signal_line(out: &mut dyn Sink, s: &SigNote) {
@@ -183,7 +184,8 @@ pub fn fatal(msg: &[u8]) -> ! {
     let out = &mut Stderr;
     out.put(b"fatal error: ");
     out.put(msg);
-    out.put(b"\n\ngoroutine 1 [running]:\n");
+    out.put(b"\n\n");
+    crate::sched::put_running_header(out);
     sys::exit(2)
 }
 
@@ -410,7 +412,8 @@ pub fn signal_panic(sig: &SigNote) -> ! {
     put_hex(out, sig.addr);
     out.put(b"\nfatal error: fault\n");
     put_signal_line(out, sig);
-    out.put(b"\ngoroutine 1 [running]:\n");
+    out.put(b"\n");
+    crate::sched::put_running_header(out);
     sys::exit(2)
 }
 

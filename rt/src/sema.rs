@@ -2,11 +2,10 @@
 //! (gc's `runtime_Semacquire`/`runtime_Semrelease`).
 //!
 //! A semaphore is a `uint32` count in a Go variable. Acquiring takes one
-//! unit, waiting while the count is zero; releasing adds one. With only the
-//! main goroutine, nothing can ever release a semaphore the program waits
-//! on, so waiting is gc's deadlock: `fatal error: all goroutines are asleep
-//! - deadlock!` with the goroutine in the state `reason` names
-//! (`sync.Mutex.Lock`, `sync.WaitGroup.Wait`, ...).
+//! unit, parking the goroutine (see `sched`) while the count is zero;
+//! releasing adds one and wakes the oldest waiter. If no goroutine can ever
+//! release it, the scheduler reports gc's deadlock with the goroutine in
+//! the state `reason` names (`sync.Mutex.Lock`, `sync.WaitGroup.Wait`, ...).
 
 use core::sync::atomic::AtomicU32;
 use core::sync::atomic::Ordering::SeqCst;
@@ -33,21 +32,27 @@ pub fn deadlock(reason: &[u8]) -> ! {
 pub unsafe extern "C" fn rgo_semacquire(addr: *mut u32, reason: *const u8, reason_len: isize) {
     // SAFETY: `addr` is a live aligned Go variable (caller).
     let sem = unsafe { AtomicU32::from_ptr(addr) };
-    let mut n = sem.load(SeqCst);
-    while n > 0 {
-        match sem.compare_exchange(n, n - 1, SeqCst, SeqCst) {
-            Ok(_) => return,
-            Err(cur) => n = cur,
+    loop {
+        let mut n = sem.load(SeqCst);
+        while n > 0 {
+            match sem.compare_exchange(n, n - 1, SeqCst, SeqCst) {
+                Ok(_) => return,
+                Err(cur) => n = cur,
+            }
         }
+        // Park until a release (the scheduler reports a deadlock if no
+        // goroutine can ever release it).
+        // SAFETY: the caller passes a Go string (a constant: it outlives
+        // the wait).
+        let why = unsafe {
+            GoString {
+                ptr: reason,
+                len: reason_len,
+            }
+            .as_bytes()
+        };
+        crate::sched::sema_wait(addr as usize, why);
     }
-    // SAFETY: the caller passes a Go string.
-    deadlock(unsafe {
-        GoString {
-            ptr: reason,
-            len: reason_len,
-        }
-        .as_bytes()
-    })
 }
 
 /// Adds one unit to the semaphore at `addr`, waking a waiter if any.
@@ -58,12 +63,13 @@ pub unsafe extern "C" fn rgo_semacquire(addr: *mut u32, reason: *const u8, reaso
 pub unsafe extern "C" fn rgo_semrelease(addr: *mut u32) {
     // SAFETY: `addr` is a live aligned Go variable (caller).
     unsafe { AtomicU32::from_ptr(addr) }.fetch_add(1, SeqCst);
+    crate::sched::sema_wake(addr as usize);
 }
 
 /// Lets other threads run (a spinning waiter's pause).
 #[no_mangle]
 pub extern "C" fn rgo_yield() {
-    std::thread::yield_now();
+    crate::sched::rgo_gosched();
 }
 
 #[cfg(test)]

@@ -71,6 +71,7 @@ pub extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
     ARGC.store(argc.max(0) as usize, Ordering::Relaxed);
     ARGV.store(argv as usize, Ordering::Relaxed);
     install_rust_panic_hook();
+    crate::alloc::pacer::init();
     install_signal_handlers();
     run_main_goroutine(go_main)
 }

@@ -131,8 +131,9 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                         self.set_span(e.pos());
                         Some(self.b.val(InstrKind::MakeMap { hint }, it))
                     }
+                    TypeKind::Chan(..) => Some(self.make_chan(e, t, args.get(1))),
                     _ => {
-                        self.ice(e.pos(), "make(chan) not supported yet");
+                        self.ice(e.pos(), "make of this type not supported yet");
                         Some(self.zero(it))
                     }
                 }
@@ -297,7 +298,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 Some(self.zero(it))
             }
             Builtin::Close => {
-                self.ice(e.pos(), "close not supported yet");
+                self.chan_close(e, args.first()?);
                 None
             }
             Builtin::Sizeof | Builtin::Alignof => {

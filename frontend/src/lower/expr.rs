@@ -691,10 +691,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 self.b.val(InstrKind::Unary(UnOp::Complement, v), it)
             }
             UnaryOp::Addr => self.addr(x),
-            UnaryOp::Recv => {
-                self.ice(e.pos(), "channel receive not supported yet");
-                self.zero(it)
-            }
+            UnaryOp::Recv => self.chan_recv(e, x),
             UnaryOp::Tilde => {
                 self.ice(e.pos(), "unexpected ~");
                 self.zero(it)

@@ -243,8 +243,18 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 self.b.set_block(post);
                 self.b.jump(head);
             }
+            TypeKind::Chan(..) => {
+                let c = self.expr(&r.x);
+                self.b.jump(head);
+                self.b.set_block(head);
+                let v = self.range_chan_head(xt, c, body, done);
+                self.assign_iter(r, Some(v), None);
+                self.range_body(r, label, done, post);
+                self.b.set_block(post);
+                self.b.jump(head);
+            }
             _ => {
-                self.ice(r.range_span, "range over channels not supported yet");
+                self.ice(r.range_span, "range over this type not supported yet");
                 return;
             }
         }

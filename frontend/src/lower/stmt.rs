@@ -54,14 +54,14 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                     self.expr(e);
                 }
             }
-            StmtKind::Send { .. } => self.ice(s.pos(), "channel send not supported yet"),
-            StmtKind::Go(_) => self.ice(s.pos(), "go statement not supported yet"),
+            StmtKind::Send { chan, value, .. } => self.chan_send(chan, value, s.pos()),
+            StmtKind::Go(call) => self.go_stmt(call),
             StmtKind::Defer(_) if self.yield_ctx.is_some() => self.ice(
                 s.pos(),
                 "defer in a range-over-func loop body not supported yet",
             ),
             StmtKind::Defer(call) => self.defer_stmt(call),
-            StmtKind::Select(_) => self.ice(s.pos(), "select not supported yet"),
+            StmtKind::Select(sel) => self.select_stmt(s, sel),
             StmtKind::IncDec { x, inc, .. } => {
                 let op = if *inc { BinaryOp::Add } else { BinaryOp::Sub };
                 self.op_assign(x, op, None);

@@ -207,10 +207,9 @@ impl<'a> Checker<'a> {
             }
             Builtin::Clear => {
                 let x = &ops[0];
-                let ok = matches!(
-                    self.core_type(x.ty).map(|u| self.tcx.kind(u).clone()),
-                    Some(TypeKind::Map(..)) | Some(TypeKind::Slice(_))
-                );
+                let ok = self.type_set(x.ty).into_iter().all(|(_, u)| {
+                    matches!(u.map(|u| self.tcx.kind(u)), Some(TypeKind::Map(..)) | Some(TypeKind::Slice(_)))
+                });
                 if !ok {
                     let s = self.op_string(x);
                     self.error(
@@ -223,25 +222,17 @@ impl<'a> Checker<'a> {
             }
             Builtin::Close => {
                 let x = &ops[0];
-                match self.core_type(x.ty).map(|u| self.tcx.kind(u).clone()) {
-                    Some(TypeKind::Chan(ChanDir::Recv, _)) => {
-                        let s = self.op_string(x);
-                        self.error(
-                            x.pos(),
-                            format!("invalid operation: cannot close receive-only channel {s}"),
-                        );
-                        Operand::invalid(Some(e))
-                    }
-                    Some(TypeKind::Chan(..)) => Operand::new(Mode::NoValue, TypeCtx::INVALID, e),
-                    _ => {
-                        let s = self.op_string(x);
-                        self.error(
-                            x.pos(),
-                            format!("invalid operation: cannot close non-channel {s}"),
-                        );
-                        Operand::invalid(Some(e))
-                    }
+                for (_, u) in self.type_set(x.ty) {
+                    let why = match u.map(|u| self.tcx.kind(u)) {
+                        Some(TypeKind::Chan(ChanDir::Recv, _)) => "receive-only channel",
+                        Some(TypeKind::Chan(..)) => continue,
+                        _ => "non-channel",
+                    };
+                    let s = self.op_string(x);
+                    self.error(x.pos(), format!("invalid operation: cannot close {why} {s}"));
+                    return Operand::invalid(Some(e));
                 }
+                Operand::new(Mode::NoValue, TypeCtx::INVALID, e)
             }
             Builtin::Complex => {
                 let mut x = ops[0].clone();
@@ -327,7 +318,16 @@ impl<'a> Checker<'a> {
                     }
                 };
                 let bytes = self.tcx.slice(TypeCtx::basic(BasicKind::Byte));
-                let special = self.assignable_to(&x, bytes).0 && self.tcx.is_string(y.ty);
+                // Bytes from a string (or from a type set of strings and
+                // byte slices).
+                let special = self.assignable_to(&x, bytes).0
+                    && self.type_set(y.ty).into_iter().all(|(_, u)| {
+                        u.is_some_and(|u| match self.tcx.kind(u) {
+                            TypeKind::Slice(el) => self.tcx.identical(*el, TypeCtx::basic(BasicKind::Byte)),
+                            TypeKind::Basic(k) => k.is_string(),
+                            _ => false,
+                        })
+                    });
                 if !special {
                     let src = match self.slice_elem(&y) {
                         Ok(t) => t,
@@ -354,14 +354,27 @@ impl<'a> Checker<'a> {
             }
             Builtin::Delete => {
                 let x = ops[0].clone();
-                let key = match self.core_type(x.ty).map(|u| self.tcx.kind(u).clone()) {
-                    Some(TypeKind::Map(k, _)) => k,
-                    _ => {
+                let mut key: Option<TyId> = None;
+                for (_, u) in self.type_set(x.ty) {
+                    let k = match u.map(|u| self.tcx.kind(u)) {
+                        Some(TypeKind::Map(k, _)) => *k,
+                        _ => {
+                            let s = self.op_string(&x);
+                            self.error(x.pos(), format!("invalid argument: {s} is not a map"));
+                            return Operand::invalid(Some(e));
+                        }
+                    };
+                    if key.is_some_and(|p| !self.tcx.identical(p, k)) {
                         let s = self.op_string(&x);
-                        self.error(x.pos(), format!("invalid argument: {s} is not a map"));
+                        self.error(
+                            x.pos(),
+                            format!("invalid argument: maps of {s} must have identical key types"),
+                        );
                         return Operand::invalid(Some(e));
                     }
-                };
+                    key = Some(k);
+                }
+                let key = key.unwrap_or(TypeCtx::INVALID);
                 let mut k = ops[1].clone();
                 self.assignment(&mut k, Some(key), "argument to delete");
                 if k.is_invalid() {
@@ -414,15 +427,15 @@ impl<'a> Checker<'a> {
                     }
                     return Operand::invalid(Some(e));
                 }
-                let min = match self.core_type(t).map(|u| self.tcx.kind(u).clone()) {
-                    Some(TypeKind::Slice(_)) => 2,
-                    Some(TypeKind::Map(..)) | Some(TypeKind::Chan(..)) => 1,
-                    other => {
-                        let why = if other.is_none() {
-                            "no specific type"
-                        } else {
-                            "type must be slice, map, or channel"
-                        };
+                let u = self.common_under(t, &|ck: &Self, _, u: Option<TyId>| match u.map(|u| ck.tcx.kind(u)) {
+                    Some(TypeKind::Slice(_)) | Some(TypeKind::Map(..)) | Some(TypeKind::Chan(..)) => None,
+                    None => Some("no specific type".to_string()),
+                    Some(_) => Some("type must be slice, map, or channel".to_string()),
+                });
+                let min = match u.map(|u| self.tcx.kind(u)) {
+                    Ok(TypeKind::Slice(_)) => 2,
+                    Ok(_) => 1,
+                    Err(why) => {
                         let s = Self::expr_text(arg0);
                         self.error(
                             arg0.span.start(),
@@ -682,15 +695,10 @@ impl<'a> Checker<'a> {
     /// The element type of a slice operand (for `append` and `copy`), or
     /// gc's complaint.
     fn slice_elem(&self, x: &Operand<'a>) -> Result<TyId, String> {
-        let types: Vec<TyId> = if self.tcx.is_tparam(x.ty) {
-            self.tcx.tparam_terms(x.ty).unwrap_or_default()
-        } else {
-            vec![x.ty]
-        };
         let mut elem: Option<TyId> = None;
-        for t in types {
-            match self.tcx.under_kind(t) {
-                TypeKind::Slice(e) => {
+        for (_, u) in self.type_set(x.ty) {
+            match u.map(|u| self.tcx.kind(u)) {
+                Some(TypeKind::Slice(e)) => {
                     if let Some(p) = elem {
                         if !self.tcx.identical(p, *e) {
                             let xs = self.op_string(x);

@@ -127,6 +127,41 @@ impl<'a> Checker<'a> {
         self.error(span, msg);
     }
 
+    /// `invalid recursive type` for a cycle through instances of generic
+    /// types: reported at the first declared (non-instance) type.
+    fn instance_cycle_error(&mut self, cycle: &[super::NamedId]) {
+        let entries: Vec<(bool, String, crate::source::Span)> = cycle
+            .iter()
+            .map(|&n| {
+                let info = self.tcx.named_info(n).cloned();
+                let inst = info.as_ref().is_some_and(|i| i.origin.is_some());
+                let t = self.tcx.intern(TypeKind::Named(n));
+                let name = if inst {
+                    self.ts(t)
+                } else {
+                    info.as_ref().map(|i| i.name.clone()).unwrap_or_default()
+                };
+                let span = info.map(|i| self.objs.get(i.obj).span).unwrap_or_default();
+                (inst, name, span)
+            })
+            .collect();
+        let start = entries
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (inst, _, s))| (*inst, s.file, s.lo))
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        let Some((_, name, span)) = entries.get(start).cloned() else { return };
+        let mut msg = format!("invalid recursive type {name}");
+        for i in 0..entries.len() {
+            let (_, a, sa) = &entries[(start + i) % entries.len()];
+            let (_, b, _) = &entries[(start + i + 1) % entries.len()];
+            let pos = self.pos_string(*sa);
+            msg.push_str(&format!("\n\t{pos}: {a} refers to {b}"));
+        }
+        self.error(span, msg);
+    }
+
     fn const_decl(
         &mut self,
         obj: ObjId,
@@ -542,6 +577,16 @@ impl<'a> Checker<'a> {
                 t
             }
         };
+        // An alias may denote the pointer type `*T` itself.
+        let mut base = base;
+        if !ptr && !self.tcx.is_named(base) {
+            if let TypeKind::Pointer(elem) = self.tcx.kind(base).clone() {
+                if self.tcx.is_named(elem) {
+                    ptr = true;
+                    base = elem;
+                }
+            }
+        }
         let mut rt = base;
         if !self.tcx.is_invalid(base) {
             self.check_receiver_base(base, te);
@@ -783,7 +828,7 @@ impl<'a> Checker<'a> {
     /// Reports struct types that contain themselves (directly or through
     /// arrays and other structs), as gc's `invalid recursive type`.
     pub(super) fn valid_types(&mut self, order: &[ObjId]) {
-        let mut reported: Vec<ObjId> = Vec::new();
+        let mut reported: Vec<super::NamedId> = Vec::new();
         for &o in order {
             if !self.objs.get(o).is_type_name() {
                 continue;
@@ -794,20 +839,25 @@ impl<'a> Checker<'a> {
             };
             let mut path = vec![n];
             if let Some(cycle) = self.find_self_containment(self.tcx.under(t), &mut path, 0) {
-                let objs: Vec<ObjId> = cycle
-                    .iter()
-                    .filter_map(|n| self.tcx.named_info(*n).map(|i| i.obj))
-                    .collect();
-                if objs.iter().any(|o| reported.contains(o)) {
+                if cycle.iter().any(|n| reported.contains(n)) {
                     continue;
                 }
-                reported.extend(objs.iter().copied());
-                self.cycle_error(&objs);
-                for &ob in &objs {
-                    if let Some(nn) = self.tcx.as_named(self.objs.get(ob).ty) {
-                        if let Some(m) = self.tcx.named_mut(nn) {
-                            m.underlying = TypeCtx::INVALID;
-                        }
+                // Instances of generic types are named by their type string
+                // (the generic type itself is not in the cycle).
+                let instance = |ck: &Self, n: super::NamedId| ck.tcx.named_info(n).is_some_and(|i| i.origin.is_some());
+                reported.extend(cycle.iter().copied().filter(|&n| !instance(self, n)));
+                if cycle.iter().any(|&n| instance(self, n)) {
+                    self.instance_cycle_error(&cycle);
+                } else {
+                    let objs: Vec<ObjId> = cycle
+                        .iter()
+                        .filter_map(|n| self.tcx.named_info(*n).map(|i| i.obj))
+                        .collect();
+                    self.cycle_error(&objs);
+                }
+                for &nn in &cycle {
+                    if let Some(m) = self.tcx.named_mut(nn) {
+                        m.underlying = TypeCtx::INVALID;
                     }
                 }
             }

@@ -143,7 +143,7 @@ impl<'a> Checker<'a> {
     /// Evaluates expressions only to report their errors and mark the
     /// variables they use (after another error made them irrelevant).
     pub(super) fn use_expr(&mut self, e: &'a Expr) -> bool {
-        let x = self.raw_expr(e, None, false);
+        let x = self.raw_expr(e, None, true);
         !x.is_invalid()
     }
 
@@ -592,45 +592,109 @@ impl<'a> Checker<'a> {
     }
 
     /// The element type of a channel operand for a receive (`recv`) or
-    /// send; reports misuse.
+    /// send; reports misuse with gc's causes.
     pub(super) fn chan_elem(&mut self, x: &Operand<'a>, recv: bool) -> Option<TyId> {
-        let u = self.core_type(x.ty);
-        match u.map(|u| self.tcx.kind(u).clone()) {
-            Some(TypeKind::Chan(dir, elem)) => {
-                if recv && dir == ast::ChanDir::Send {
-                    let s = self.op_string(x);
-                    self.error(
-                        x.pos(),
-                        format!("invalid operation: cannot receive from send-only channel {s}"),
-                    );
-                    return None;
+        let r = self.common_under(x.ty, &|ck: &Self, t: Option<TyId>, u: Option<TyId>| {
+            let (Some(t), Some(u)) = (t, u) else {
+                return Some("no specific channel type".to_string());
+            };
+            match ck.tcx.kind(u) {
+                TypeKind::Chan(d, _) => {
+                    if recv && *d == ast::ChanDir::Send {
+                        Some(format!("send-only channel {}", ck.ts(t)))
+                    } else if !recv && *d == ast::ChanDir::Recv {
+                        Some(format!("receive-only channel {}", ck.ts(t)))
+                    } else {
+                        None
+                    }
                 }
-                if !recv && dir == ast::ChanDir::Recv {
-                    let s = self.op_string(x);
-                    self.error(
-                        x.pos(),
-                        format!("invalid operation: cannot send to receive-only channel {s}"),
-                    );
-                    return None;
-                }
-                Some(elem)
+                _ => Some(format!("non-channel {}", ck.ts(t))),
             }
-            _ => {
+        });
+        match r {
+            Ok(u) => match self.tcx.kind(u) {
+                TypeKind::Chan(_, elem) => Some(*elem),
+                _ => None,
+            },
+            Err(cause) => {
                 let s = self.op_string(x);
-                if recv {
-                    self.error(
-                        x.pos(),
-                        format!("invalid operation: cannot receive from non-channel {s}"),
-                    );
+                let what = if recv { "receive from" } else { "send to" };
+                let msg = if self.tcx.is_tparam(x.ty) {
+                    format!("invalid operation: cannot {what} {s}: {cause}")
                 } else {
-                    self.error(
-                        x.pos(),
-                        format!("invalid operation: cannot send to non-channel {s}"),
-                    );
-                }
+                    format!("invalid operation: cannot {what} {cause} {s}")
+                };
+                self.error(x.pos(), msg);
                 None
             }
         }
+    }
+
+    /// The (type, underlying type) pairs of `t`'s type set (gc's
+    /// `typeset`): `t` itself, or the terms of a type parameter's
+    /// constraint — one `(None, None)` when it has no specific types.
+    pub(super) fn type_set(&self, t: TyId) -> Vec<(Option<TyId>, Option<TyId>)> {
+        if self.tcx.is_tparam(t) {
+            match self.tcx.tparam_terms(t) {
+                Some(ts) => ts.into_iter().map(|x| (Some(x), Some(self.tcx.under(x)))).collect(),
+                None => vec![(None, None)],
+            }
+        } else {
+            vec![(Some(t), Some(self.tcx.under(t)))]
+        }
+    }
+
+    /// The common underlying type of the types in `t`'s type set (gc's
+    /// `commonUnder`): channels may differ in direction (the restricted
+    /// one wins). `cond` vets each `(type, underlying)` first (`None, None`
+    /// for a type set without specific types); the error is the cause.
+    pub(super) fn common_under(
+        &self,
+        t: TyId,
+        cond: &dyn Fn(&Self, Option<TyId>, Option<TyId>) -> Option<String>,
+    ) -> Result<TyId, String> {
+        let set = self.type_set(t);
+        let mut cur: Option<(TyId, TyId)> = None;
+        for (t, u) in set {
+            if let Some(err) = cond(self, t, u) {
+                return Err(err);
+            }
+            let (Some(t), Some(u)) = (t, u) else {
+                return Err("no specific type".to_string());
+            };
+            let Some((ct, cu)) = cur else {
+                cur = Some((t, u));
+                continue;
+            };
+            if let (TypeKind::Chan(d1, e1), TypeKind::Chan(d2, e2)) = (self.tcx.kind(cu), self.tcx.kind(u)) {
+                if !self.tcx.identical(*e1, *e2) {
+                    return Err(format!(
+                        "channels {} and {} have different element types",
+                        self.ts(ct),
+                        self.ts(t)
+                    ));
+                }
+                if d1 == d2 {
+                } else if *d1 == ast::ChanDir::Both {
+                    cur = Some((t, u));
+                } else if *d2 != ast::ChanDir::Both {
+                    return Err(format!(
+                        "channels {} and {} have conflicting directions",
+                        self.ts(ct),
+                        self.ts(t)
+                    ));
+                }
+                continue;
+            }
+            if !self.tcx.identical(cu, u) {
+                return Err(format!(
+                    "{} and {} have different underlying types",
+                    self.ts(ct),
+                    self.ts(t)
+                ));
+            }
+        }
+        cur.map(|(_, u)| u).ok_or_else(|| "no specific type".to_string())
     }
 
     /// The core type: the underlying type, or for a type parameter the
@@ -641,10 +705,25 @@ impl<'a> Checker<'a> {
             let mut core: Option<TyId> = None;
             for x in ts {
                 let u = self.tcx.under(x);
-                if core.is_some_and(|c| !self.tcx.identical(c, u)) {
-                    return None;
+                let Some(c) = core else {
+                    core = Some(u);
+                    continue;
+                };
+                if self.tcx.identical(c, u) {
+                    continue;
                 }
-                core = Some(u);
+                // Channels with identical element types: a directional
+                // one wins, if they agree.
+                match (self.tcx.kind(c), self.tcx.kind(u)) {
+                    (TypeKind::Chan(d1, e1), TypeKind::Chan(d2, e2)) if self.tcx.identical(*e1, *e2) => {
+                        if *d1 == ast::ChanDir::Both {
+                            core = Some(u);
+                        } else if *d2 != ast::ChanDir::Both && d1 != d2 {
+                            return None;
+                        }
+                    }
+                    _ => return None,
+                }
             }
             return core;
         }

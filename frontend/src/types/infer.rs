@@ -566,6 +566,26 @@ impl<'a> Checker<'a> {
         } else {
             a
         };
+        // An interface parameter mentioning type parameters and an argument
+        // of another type: the argument's methods unify with the
+        // interface's (inexact unification, as gc does).
+        if inexact && self.mentions_any(p, ids) && !self.same_origin(p, a) {
+            if let Some(pi) = self.tcx.iface(p).cloned() {
+                if !pi.methods.is_empty() {
+                    for m in &pi.methods {
+                        let asig = match self.lookup_field_or_method(a, &m.name, m.pkg) {
+                            super::lookup::Lookup::Method { obj, on, .. } => self.method_sig(obj, on),
+                            super::lookup::Lookup::IfaceMethod { sig, .. } => sig,
+                            _ => return false,
+                        };
+                        if !self.unify(m.sig, asig, ids, map, inexact) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
         let pk = self.tcx.kind(p).clone();
         let mut ak = self.tcx.kind(a).clone();
         // A defined argument against a type literal parameter.
@@ -626,6 +646,16 @@ impl<'a> Checker<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether `a` and `b` are instances of the same generic type.
+    fn same_origin(&self, a: TyId, b: TyId) -> bool {
+        let origin = |t: TyId| {
+            let n = self.tcx.as_named(t)?;
+            let i = self.tcx.named_info(n)?;
+            Some(i.origin.unwrap_or(n))
+        };
+        matches!((origin(a), origin(b)), (Some(x), Some(y)) if x == y)
     }
 
     /// Binds type parameter `pid` to `a`, or unifies its binding with `a`.

@@ -330,6 +330,10 @@ pub(crate) struct Checker<'a> {
     partial_targs: HashMap<NodeId, Vec<TyId>>,
     /// Nesting of type unification (bounded; see `unify`).
     unify_depth: u32,
+    /// While type parameter constraints are being declared: instances to
+    /// verify once all constraints are known (a constraint may mention a
+    /// later type parameter).
+    deferred_verify: Option<Vec<(NamedId, Vec<TyId>, &'a [ast::Expr], &'a ast::Expr)>>,
     /// Untyped constant left operands of non-constant shifts.
     shift_lhs: std::collections::HashSet<NodeId>,
     /// Whether the expression being checked contains a call or receive
@@ -392,6 +396,7 @@ impl<'a> Checker<'a> {
             body_less: Vec::new(),
             partial_targs: HashMap::new(),
             unify_depth: 0,
+            deferred_verify: None,
             shift_lhs: std::collections::HashSet::new(),
             has_call_or_recv: false,
             delayed_map_keys: Vec::new(),

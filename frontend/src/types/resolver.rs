@@ -269,7 +269,12 @@ impl<'a> Checker<'a> {
             if !spec.alias {
                 return t;
             }
-            let Some(name) = spec.ty.unparen().as_ident() else {
+            // An alias of `T` or `*T` (a receiver may name either).
+            let mut ty = spec.ty.unparen();
+            if let ExprKind::Star(x) = &ty.kind {
+                ty = x.unparen();
+            }
+            let Some(name) = ty.as_ident() else {
                 return t;
             };
             match self.objs.lookup_local(scope, name) {

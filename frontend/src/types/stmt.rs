@@ -552,6 +552,11 @@ impl<'a> Checker<'a> {
             } else {
                 let t = self.var_type(e);
                 if self.tcx.is_invalid(t) {
+                    // A clause with just an invalid type: its variable is
+                    // invalid too (no follow-on errors).
+                    if types.len() == 1 {
+                        return TypeCtx::INVALID;
+                    }
                     continue;
                 }
                 Some(t)
@@ -726,10 +731,14 @@ impl<'a> Checker<'a> {
 
     /// Key and value types of a range clause over `t`.
     fn range_key_val(&mut self, t: TyId) -> Result<(Option<TyId>, Option<TyId>), String> {
-        let Some(core) = self.core_type(t) else {
-            let ts = self.ts(t);
-            return Err(format!("{ts} has no core type"));
-        };
+        // A channel must permit receiving.
+        let core = self.common_under(t, &|ck: &Self, t: Option<TyId>, u: Option<TyId>| {
+            let (Some(t), Some(u)) = (t, u) else { return None };
+            match ck.tcx.kind(u) {
+                TypeKind::Chan(ChanDir::Send, _) => Some(format!("receive from send-only channel {}", ck.ts(t))),
+                _ => None,
+            }
+        })?;
         let core = match self.tcx.kind(core).clone() {
             TypeKind::Pointer(p) if matches!(self.tcx.under_kind(p), TypeKind::Array(..)) => {
                 self.tcx.under(p)
@@ -762,10 +771,12 @@ impl<'a> Checker<'a> {
                         "func must be func(yield func(...) bool): unexpected results".into(),
                     );
                 }
-                let Some(cb) = self.tcx.sig(sig.params[0]).cloned() else {
-                    return Err(
-                        "func must be func(yield func(...) bool): argument is not func".into(),
-                    );
+                let yt = self.common_under(sig.params[0], &|_: &Self, _, _| None);
+                let Some(cb) = yt.as_ref().ok().and_then(|u| self.tcx.sig(*u)).cloned() else {
+                    return Err(match yt {
+                        Err(e) => format!("func must be func(yield func(...) bool): in yield type, {e}"),
+                        Ok(_) => "func must be func(yield func(...) bool): argument is not func".into(),
+                    });
                 };
                 if cb.params.len() > 2 {
                     return Err("func must be func(yield func(...) bool): yield func has too many parameters".into());

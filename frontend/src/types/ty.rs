@@ -278,6 +278,9 @@ pub struct Iface {
     pub comparable: bool,
     /// Spelled `any` (printing only; not part of identity).
     pub any: bool,
+    /// A constraint written as a bare union or type (`~int | ~float64`),
+    /// printed that way (not part of identity).
+    pub implicit: bool,
 }
 
 impl Iface {
@@ -390,12 +393,14 @@ impl TypeCtx {
             terms: None,
             comparable: false,
             any: false,
+            implicit: false,
         }));
         t.any_ty = t.intern(TypeKind::Interface(Iface {
             methods: Vec::new(),
             terms: None,
             comparable: false,
             any: true,
+            implicit: false,
         }));
         t
     }
@@ -476,6 +481,7 @@ impl TypeCtx {
                 }),
                 comparable: i.comparable,
                 any: false,
+                implicit: false,
             }),
             TypeKind::Tuple(ts) => TypeKind::Tuple(ts.iter().map(c).collect()),
             TypeKind::Named(n) => TypeKind::Named(*n),
@@ -862,6 +868,7 @@ impl TypeCtx {
                     terms,
                     comparable: i.comparable,
                     any: i.any,
+                    implicit: i.implicit,
                 }))
             }
             TypeKind::Tuple(ts) => {

@@ -128,6 +128,19 @@ impl<'t> TypeWriter<'t> {
             TypeKind::Interface(i) => {
                 if i.any && i.is_empty() {
                     s.push_str("any");
+                } else if let (true, true, false, Some(terms)) =
+                    (i.implicit, i.methods.is_empty(), i.comparable, &i.terms)
+                {
+                    let terms = terms.clone();
+                    for (k, t) in terms.iter().enumerate() {
+                        if k > 0 {
+                            s.push_str(" | ");
+                        }
+                        if t.tilde {
+                            s.push('~');
+                        }
+                        self.typ(s, t.ty);
+                    }
                 } else {
                     s.push_str("interface{");
                     let mut first = true;

@@ -410,6 +410,7 @@ impl<'a> Checker<'a> {
             terms,
             comparable,
             any: false,
+            implicit: false,
         }))
     }
 
@@ -590,6 +591,7 @@ impl<'a> Checker<'a> {
                     terms: Some(terms),
                     comparable: false,
                     any: false,
+                    implicit: true,
                 }))
             }
             _ => {
@@ -612,6 +614,7 @@ impl<'a> Checker<'a> {
                     }]),
                     comparable: false,
                     any: false,
+                    implicit: true,
                 }))
             }
         }
@@ -638,6 +641,7 @@ impl<'a> Checker<'a> {
                 tps.push(t);
             }
         }
+        let saved = self.deferred_verify.replace(Vec::new());
         let mut k = 0;
         for f in fields {
             let c = self.constraint_type(&f.ty);
@@ -649,6 +653,10 @@ impl<'a> Checker<'a> {
                 }
                 k += 1;
             }
+        }
+        let pending = std::mem::replace(&mut self.deferred_verify, saved).unwrap_or_default();
+        for (n, targs, indices, e) in pending {
+            self.verify_instance(n, &targs, indices, e);
         }
         tps
     }
@@ -787,7 +795,10 @@ impl<'a> Checker<'a> {
             return TypeCtx::INVALID;
         }
         let inst = self.instantiate_named(n, targs.clone());
-        self.verify_instance(n, &targs, indices, e);
+        match &mut self.deferred_verify {
+            Some(list) => list.push((n, targs.clone(), indices, e)),
+            None => self.verify_instance(n, &targs, indices, e),
+        }
         self.info
             .instances
             .insert(x.id, super::Instance { targs, ty: inst });

@@ -117,6 +117,7 @@ impl Checker<'_> {
             terms: None,
             comparable: false,
             any: false,
+            implicit: false,
         }));
         if let Some(n) = self.tcx.as_named(err_ty) {
             if let Some(info) = self.tcx.named_mut(n) {
@@ -139,6 +140,7 @@ impl Checker<'_> {
             terms: None,
             comparable: true,
             any: false,
+            implicit: false,
         }));
         if let Some(n) = self.tcx.as_named(cmp_ty) {
             if let Some(info) = self.tcx.named_mut(n) {

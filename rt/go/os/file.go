@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 // Flags to OpenFile wrapping those of the underlying system.
@@ -284,7 +285,8 @@ func (f *File) Write(b []byte) (n int, err error) {
 // WriteString is like Write, but writes the contents of string s rather
 // than a slice of bytes.
 func (f *File) WriteString(s string) (n int, err error) {
-	return f.Write([]byte(s))
+	// The bytes are only read: view the string's memory rather than copy.
+	return f.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 var errWriteAtInAppendMode = errors.New("os: invalid use of WriteAt on file opened with O_APPEND")

@@ -47,12 +47,14 @@ func Goexit() {
 }
 
 // Gosched yields the processor, allowing other goroutines to run.
-func Gosched() {}
+//
+//rgo:extern rgo_gosched
+func Gosched()
 
 // NumGoroutine returns the number of goroutines that currently exist.
-func NumGoroutine() int {
-	return 1
-}
+//
+//rgo:extern rgo_numgoroutine
+func NumGoroutine() int
 
 // NumCPU returns the number of logical CPUs usable by the current process.
 func NumCPU() int {
@@ -86,6 +88,159 @@ func SetFinalizer(obj any, finalizer any) {}
 // invocations on the calling goroutine's stack (not available yet).
 func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
 	return 0, "", 0, false
+}
+
+// Callers fills the slice pc with the return program counters of function
+// invocations on the calling goroutine's stack and returns the number of
+// entries written (none: stack walking is not available yet).
+func Callers(skip int, pc []uintptr) int {
+	return 0
+}
+
+// Frames may be used to get function/file/line information for a slice of
+// PC values returned by Callers.
+type Frames struct {
+	frames []Frame
+}
+
+// Frame is the information returned by Frames for each call frame.
+type Frame struct {
+	// PC is the program counter for the location in this frame.
+	PC uintptr
+
+	// Func is the Func value of this call frame.
+	Func *Func
+
+	// Function is the package path-qualified function name of this call
+	// frame.
+	Function string
+
+	// File and Line are the file name and line number of the location in
+	// this frame.
+	File string
+	Line int
+
+	// Entry point program counter for the function.
+	Entry uintptr
+}
+
+// CallersFrames takes a slice of PC values returned by Callers and
+// prepares to return function/file/line information.
+func CallersFrames(callers []uintptr) *Frames {
+	return &Frames{}
+}
+
+// Next returns a Frame representing the next call frame in the slice of
+// PC values, and whether there are more frames after it.
+func (ci *Frames) Next() (frame Frame, more bool) {
+	if len(ci.frames) == 0 {
+		return Frame{}, false
+	}
+	frame = ci.frames[0]
+	ci.frames = ci.frames[1:]
+	return frame, len(ci.frames) > 0
+}
+
+// A Func represents a Go function in the running binary.
+type Func struct {
+	name  string
+	entry uintptr
+}
+
+// FuncForPC returns a *Func describing the function that contains the
+// given program counter address, or else nil.
+func FuncForPC(pc uintptr) *Func {
+	return nil
+}
+
+// Name returns the name of the function.
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
+
+// Entry returns the entry address of the function.
+func (f *Func) Entry() uintptr {
+	if f == nil {
+		return 0
+	}
+	return f.entry
+}
+
+// FileLine returns the file name and line number of the source code
+// corresponding to the program counter pc.
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	return "?", 0
+}
+
+// Stack formats a stack trace of the calling goroutine into buf and
+// returns the number of bytes written to buf (its header line only, for
+// now).
+func Stack(buf []byte, all bool) int {
+	return copy(buf, "goroutine 1 [running]:\n")
+}
+
+// LockOSThread wires the calling goroutine to its current operating
+// system thread.
+func LockOSThread() {}
+
+// UnlockOSThread undoes an earlier call to LockOSThread.
+func UnlockOSThread() {}
+
+// Breakpoint executes a breakpoint trap.
+func Breakpoint() {
+	panic("runtime.Breakpoint is not supported")
+}
+
+// GOROOT returns the root of the Go tree used at build time, from
+// $GOROOT.
+func GOROOT() string {
+	return gorootEnv()
+}
+
+//rgo:extern rgo_goroot
+func gorootEnv() string
+
+// MemProfileRate controls the fraction of memory allocations that are
+// recorded and reported in the memory profile.
+var MemProfileRate int = 512 * 1024
+
+// SetBlockProfileRate controls the fraction of goroutine blocking events
+// that are reported in the blocking profile.
+func SetBlockProfileRate(rate int) {}
+
+// SetMutexProfileFraction controls the fraction of mutex contention events
+// that are reported in the mutex profile. It returns the previous rate.
+func SetMutexProfileFraction(rate int) int { return 0 }
+
+// A TypeAssertionError explains a failed type assertion.
+type TypeAssertionError struct {
+	_interface    string
+	concrete      string
+	asserted      string
+	missingMethod string
+}
+
+func (*TypeAssertionError) RuntimeError() {}
+
+func (e *TypeAssertionError) Error() string {
+	inter := "interface"
+	if e._interface != "" {
+		inter = e._interface
+	}
+	as := e.asserted
+	if e.concrete == "" {
+		return "interface conversion: " + inter + " is nil, not " + as
+	}
+	cs := e.concrete
+	if e.missingMethod == "" {
+		msg := "interface conversion: " + inter + " is " + cs + ", not " + as
+		return msg
+	}
+	return "interface conversion: " + cs + " is not " + as +
+		": missing method " + e.missingMethod
 }
 
 // NumCgoCall returns the number of cgo calls made by the current process.

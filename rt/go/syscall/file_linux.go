@@ -391,3 +391,18 @@ func exit(code int)
 func Exit(code int) {
 	exit(code)
 }
+
+// UtimesNano sets the access and modification times of a file (ts[0] and
+// ts[1]).
+func UtimesNano(path string, ts []Timespec) (err error) {
+	if len(ts) != 2 {
+		return EINVAL
+	}
+	p, err := BytePtrFromString(path)
+	if err != nil {
+		return err
+	}
+	dirfd := atFDCWD
+	_, _, e := Syscall6(SYS_UTIMENSAT, uintptr(dirfd), ptr(p), uintptr(unsafe.Pointer(&ts[0])), 0, 0, 0)
+	return errnoErr(e)
+}

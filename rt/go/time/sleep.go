@@ -1,6 +1,6 @@
 package time
 
-//rgo:extern rgo_sleep
+//rgo:extern rgo_gosleep
 func sleep(ns int64)
 
 // Sleep pauses the current goroutine for at least the duration d. A

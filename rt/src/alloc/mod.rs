@@ -13,6 +13,7 @@
 //! There is no collection yet: memory is never reused, so fresh spans are
 //! already zero (`needzero` is where sweeping will record otherwise).
 
+pub mod pacer;
 pub mod sizeclasses;
 
 use core::ptr;

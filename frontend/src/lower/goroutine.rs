@@ -1,0 +1,104 @@
+//! `go f(args)`: the function value and the arguments are evaluated in
+//! the current goroutine and packed into a closure (`outer.gowrapN`, whose
+//! captures are those values, calling `f` with them); the runtime's
+//! `rgo_go` starts a goroutine running it.
+
+use std::collections::HashMap;
+
+use super::func::FnLowerer;
+use crate::ir::{Callee, InstrKind, Signature, Terminator, ValueId};
+use crate::syntax::ast::{Expr, ExprKind};
+use crate::types::Mode;
+
+/// How the wrapper makes the call: the captures hold the callee (for func
+/// values and interfaces) and then the arguments.
+enum Target {
+    Direct(crate::ir::FuncId),
+    Value,
+    Interface(u32),
+}
+
+impl<'l, 'a> FnLowerer<'l, 'a> {
+    /// `go f(args)`.
+    pub(super) fn go_stmt(&mut self, call: &'a Expr) {
+        let e = call.unparen();
+        let ExprKind::Call { func, .. } = &e.kind else {
+            self.ice(e.pos(), "go of a non-call");
+            return;
+        };
+        if let Some(Mode::Builtin(b)) = self.lw.ck.info.types.get(&func.id).map(|t| t.mode.clone())
+        {
+            self.ice(e.pos(), &format!("go {}() not supported yet", b.name()));
+            return;
+        }
+        let Some((callee, argv, ret)) = self.prepare_call(e) else {
+            return;
+        };
+        let mut caps = Vec::new();
+        let target = match callee {
+            Callee::Direct(f) => Target::Direct(f),
+            Callee::Value(v) => {
+                caps.push(v);
+                Target::Value
+            }
+            Callee::Interface { iface, index } => {
+                caps.push(iface);
+                Target::Interface(index)
+            }
+        };
+        caps.extend(argv);
+        self.set_span(e.pos());
+        let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
+        let name = {
+            let outer = self.name.clone();
+            let n = self.lw.defer_counts.entry(format!("{outer}#go")).or_insert(0);
+            *n += 1;
+            format!("{outer}.gowrap{n}")
+        };
+        let span = e.pos();
+        let sig = Signature {
+            params: Vec::new(),
+            results: Vec::new(),
+            variadic: false,
+        };
+        let id = self.lw.reserve(name.clone(), sig, span);
+        {
+            let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
+            let vals: Vec<ValueId> = cap_tys
+                .iter()
+                .enumerate()
+                .map(|(i, t)| f.b.val(InstrKind::Capture(i as u32), *t))
+                .collect();
+            match target {
+                Target::Direct(fid) => {
+                    f.b.call(Callee::Direct(fid), vals, ret);
+                }
+                Target::Value => {
+                    let (fv, rest) = vals.split_first().expect("func value captured");
+                    f.b.call(Callee::Value(*fv), rest.to_vec(), ret);
+                }
+                Target::Interface(index) => {
+                    let (iv, rest) = vals.split_first().expect("interface captured");
+                    f.b.call(
+                        Callee::Interface { iface: *iv, index },
+                        rest.to_vec(),
+                        ret,
+                    );
+                }
+            }
+            f.b.terminate(Terminator::Return(Vec::new()));
+            f.finish(id);
+        }
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let ft = self.ty(fty);
+        let clo = self.b.val(
+            InstrKind::MakeClosure {
+                func: id,
+                captures: caps,
+            },
+            ft,
+        );
+        let go = self.rt_extern("rgo_go", vec![ft], Vec::new());
+        self.b.call(Callee::Direct(go), vec![clo], None);
+    }
+}
