@@ -28,6 +28,7 @@ mod emit;
 mod function;
 mod instr;
 mod interface;
+mod intrinsic;
 mod layout;
 mod map;
 mod module;

@@ -95,7 +95,9 @@ pub(crate) fn build<'ctx>(
     g.declare_globals()?;
     for (i, f) in prog.funcs.iter().enumerate() {
         let id = FuncId(i as u32);
-        if !f.blocks.is_empty() {
+        if g.intrinsic_body(id)? {
+            // A library function computed by one instruction.
+        } else if !f.blocks.is_empty() {
             function::lower(&mut g, id)?;
         } else if f.external.is_some() {
             call::extern_wrapper(&mut g, id).map_err(|e| e.in_function(&f.name).at(f.span))?;

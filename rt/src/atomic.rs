@@ -77,7 +77,9 @@ macro_rules! atomics {
         pub unsafe extern "C" fn $add(p: *mut $t, d: $t) -> $t {
             check(p);
             // SAFETY: see the load.
-            unsafe { <$a>::from_ptr(p) }.fetch_add(d, SeqCst).wrapping_add(d)
+            unsafe { <$a>::from_ptr(p) }
+                .fetch_add(d, SeqCst)
+                .wrapping_add(d)
         }
 
         /// Atomic bitwise and; returns the old value.

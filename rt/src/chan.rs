@@ -238,8 +238,10 @@ pub unsafe extern "C" fn rgo_makechan(elem: *const Type, size: isize) -> *mut Ch
     if size < 0 || (et.size > 0 && size as usize > crate::alloc::MAX_ALLOC / et.size) {
         panic::runtime_error(b"makechan: size out of range");
     }
-    let c = crate::alloc::alloc(core::mem::size_of::<Chan>(), Some(&crate::alloc::ALL_POINTERS))
-        as *mut Chan;
+    let c = crate::alloc::alloc(
+        core::mem::size_of::<Chan>(),
+        Some(&crate::alloc::ALL_POINTERS),
+    ) as *mut Chan;
     let bytes = et.size * size as usize;
     let buf = if et.ptr_bytes == 0 {
         crate::alloc::alloc_noscan(bytes)
@@ -377,22 +379,28 @@ pub unsafe extern "C" fn rgo_closechan(c: *mut Chan) {
 }
 
 /// `len(c)`.
+///
+/// # Safety
+/// `c` is null or a channel.
 #[no_mangle]
-pub extern "C" fn rgo_chanlen(c: *mut Chan) -> isize {
+pub unsafe extern "C" fn rgo_chanlen(c: *mut Chan) -> isize {
     if c.is_null() {
         return 0;
     }
-    // SAFETY: a non-nil chan value points to a channel.
+    // SAFETY: caller: a non-nil chan value points to a channel.
     unsafe { (*c).len as isize }
 }
 
 /// `cap(c)`.
+///
+/// # Safety
+/// `c` is null or a channel.
 #[no_mangle]
-pub extern "C" fn rgo_chancap(c: *mut Chan) -> isize {
+pub unsafe extern "C" fn rgo_chancap(c: *mut Chan) -> isize {
     if c.is_null() {
         return 0;
     }
-    // SAFETY: as above.
+    // SAFETY: caller: a non-nil chan value points to a channel.
     unsafe { (*c).cap as isize }
 }
 
@@ -455,7 +463,11 @@ pub unsafe extern "C" fn rgo_select(
     }
     if n == 0 || cs.iter().all(|c| c.chan.is_null()) {
         loop {
-            sched::park(if n == 0 { b"select (no cases)" } else { b"select" });
+            sched::park(if n == 0 {
+                b"select (no cases)"
+            } else {
+                b"select"
+            });
         }
     }
     let g = sched::current();

@@ -228,17 +228,6 @@ pub unsafe extern "C" fn rgo_typeequal(t: *const Type, a: *const u8, b: *const u
     unsafe { type_equal(&*t, a, b) as u8 }
 }
 
-/// Whether `==` is defined for values of an interface value's dynamic type
-/// (nil: yes) — reflect's `Comparable`, for `errors.Is`.
-///
-/// # Safety
-/// `t` must be null or a valid descriptor.
-#[no_mangle]
-pub unsafe extern "C" fn rgo_comparable(t: *const Type, _data: *mut u8) -> u8 {
-    // SAFETY: guaranteed by the caller.
-    unsafe { t.as_ref() }.is_none_or(|t| t.is_comparable()) as u8
-}
-
 /// Equality of two interface data words holding the same dynamic type.
 ///
 /// # Safety

@@ -13,7 +13,8 @@
 //! - [`print`]: the `print`/`println` builtins;
 //! - [`fmt`]: the formatting engine behind the overlay `fmt` package;
 //! - [`os`], [`syscall`], [`time`], [`atomic`], [`sema`], [`bytealg`],
-//!   [`reflect`]: entry points of overlay packages;
+//!   [`reflect`], [`rand`]: entry points of overlay packages;
+//! - [`math`]: gc's amd64 `math.Exp`, for codegen to bind `math.archExp`;
 //! - [`abi`], [`sys`]: the shared layouts and the C library bindings.
 
 pub mod abi;
@@ -21,13 +22,16 @@ pub mod alloc;
 pub mod atomic;
 pub mod bytealg;
 pub mod chan;
+pub mod defer;
 pub mod fmt;
 pub mod hash;
 pub mod iface;
 pub mod map;
+pub mod math;
 pub mod os;
 pub mod panic;
 pub mod print;
+pub mod rand;
 pub mod reflect;
 pub mod sched;
 pub mod sema;

@@ -250,4 +250,3 @@ pub extern "C" fn rgo_clearenv() {
     // SAFETY: no arguments; the environment is the C library's.
     unsafe { sys::clearenv() };
 }
-

@@ -2,8 +2,8 @@
 //!
 //! A panic prints `panic: <value>`, the `[signal ...]` line when it came
 //! from a fault, a blank line and the goroutine header, then exits with
-//! status 2. (Deferred calls and `recover` come with the defer issue; all
-//! panics go through [`do_panic`] so that is where unwinding will start.)
+//! status 2, after running deferred calls (all panics go through
+//! [`do_panic`], which hands them to [`crate::defer`]).
 //! The value is printed as gc's `printpanicval` does: errors through
 //! `Error()`, Stringers through `String()`, basic kinds by value, named
 //! basic kinds as `main.T(5)`, anything else as `(T) 0xADDR`; newlines in
@@ -167,11 +167,10 @@ fn put_signal_line(out: &mut dyn Sink, s: &SigNote) {
     out.put(b"]\n");
 }
 
-/// Raises a panic. Nothing can recover it yet, so it ends the program.
+/// Raises a panic: runs deferred calls (see [`crate::defer`]) and, unless
+/// one recovers, reports it and ends the program.
 pub fn do_panic(v: PanicValue, sig: Option<&SigNote>) -> ! {
-    // SAFETY: callers construct `Eface` values from Go interface values.
-    unsafe { put_panic(&mut Stderr, &v, sig) };
-    sys::exit(2)
+    crate::defer::start_panic(v, sig)
 }
 
 /// A runtime error whose text is `msg`.
@@ -341,6 +340,7 @@ pub unsafe extern "C" fn rgo_panic_typeassert(
     want: *const Type,
     iface: *const Type,
 ) -> ! {
+    crate::defer::note_typeassert(have, want, iface);
     let mut msg = Vec::with_capacity(120);
     // SAFETY: the caller passes valid descriptors (or nulls).
     unsafe { typeassert_message(&mut msg, have.as_ref(), &*want, iface.as_ref()) };
@@ -378,10 +378,14 @@ pub unsafe extern "C" fn rgo_gopanic(typ: *const Type, data: *mut u8) -> ! {
     do_panic(PanicValue::Eface(typ, data), None)
 }
 
-/// `runtime.Goexit()` on the main goroutine: with no other goroutines to
-/// run, gc reports a deadlock.
+/// `runtime.Goexit()`: runs the goroutine's deferred calls, then ends it.
+/// On the main goroutine, gc then reports a deadlock.
 #[no_mangle]
 pub extern "C" fn rgo_goexit() -> ! {
+    crate::defer::run_all_defers();
+    if crate::sched::current_id() != 1 {
+        crate::sched::goexit()
+    }
     Stderr.put(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
     sys::exit(2)
 }

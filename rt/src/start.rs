@@ -168,9 +168,14 @@ static PENDING: [AtomicUsize; 4] = [
     AtomicUsize::new(0),
 ];
 
-/// Set once a fault is being turned into a panic (nothing recovers yet, so
-/// it is never cleared).
+/// Set while a fault is being turned into a panic (cleared when a deferred
+/// call recovers it).
 static IN_SIGPANIC: AtomicBool = AtomicBool::new(false);
+
+/// A panic has been recovered: later faults are new panics.
+pub fn clear_sigpanic() {
+    IN_SIGPANIC.store(false, Ordering::Relaxed);
+}
 
 extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
     // SAFETY: the kernel passes valid siginfo and ucontext pointers to an
@@ -182,8 +187,11 @@ extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
     };
     // SAFETY: as above.
     let (pc, sp) = unsafe { (*rip, *rsp) };
-    let guard_lo = GUARD_LO.load(Ordering::Relaxed);
-    let lo = STACK_LO.load(Ordering::Relaxed);
+    // The faulting goroutine's stack: its own, or the main one's.
+    let (guard_lo, lo) = crate::sched::fault_stack_bounds().unwrap_or((
+        GUARD_LO.load(Ordering::Relaxed),
+        STACK_LO.load(Ordering::Relaxed),
+    ));
     let in_guard = addr >= guard_lo && addr < lo + 4096;
     // A frame larger than the guard can jump past it: then sp is below the
     // stack too.
@@ -230,7 +238,8 @@ fn stack_overflow(sp: usize) -> ! {
     out.put(b", ");
     put_hex(out, STACK_HI.load(Ordering::Relaxed) as u64);
     out.put(b"]\n");
-    out.put(b"fatal error: stack overflow\n\nruntime stack:\n\ngoroutine 1 [running]:\n");
+    out.put(b"fatal error: stack overflow\n\nruntime stack:\n\n");
+    crate::sched::put_running_header(out);
     sys::exit(2)
 }
 

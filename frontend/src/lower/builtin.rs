@@ -4,7 +4,7 @@
 //! never get here: they are folded.
 
 use super::func::FnLowerer;
-use crate::ir::{BinOp, InstrKind, Terminator, ValueId};
+use crate::ir::{BinOp, Callee, InstrKind, Terminator, ValueId};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::types::{BasicKind, Builtin, TyId, TypeKind};
 
@@ -290,12 +290,20 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 Some(self.b.val(InstrKind::Field { base: x, index }, it))
             }
             Builtin::Recover => {
-                // Deferred calls run only on normal returns for now (a
-                // panic ends the program with gc's report), and then there
-                // is no panic to recover: `recover()` is nil, as in Go.
+                // The runtime has the panic being handled (see `defer`);
+                // it boxes runtime errors it cannot type as strings, whose
+                // descriptor it gets here.
                 let t = self.tyof(e);
                 let it = self.ty(t);
-                Some(self.zero(it))
+                let up = self.basic(BasicKind::UnsafePointer);
+                let st = self.basic(BasicKind::String);
+                let desc = self.b.val(InstrKind::TypeDesc(st), up);
+                let f = self.rt_extern("rgo_gorecover", vec![up], vec![it]);
+                Some(
+                    self.b
+                        .call(Callee::Direct(f), vec![desc], Some(it))
+                        .unwrap_or(ValueId(0)),
+                )
             }
             Builtin::Close => {
                 self.chan_close(e, args.first()?);

@@ -4,17 +4,20 @@
 //! `[]func()`). Every return stores its results, runs the list last in
 //! first out, and returns the (possibly updated) results.
 //!
-//! The runtime has no panic unwinding yet, so deferred calls do not run
-//! when a panic leaves the function (the panic ends the program with gc's
-//! report), and `recover()`, which can then only run outside a panic,
-//! returns nil.
+//! For panics, the function registers the list with the runtime at entry
+//! (`rgo_defer_push`, which hands back a `jmp_buf` filled right away by
+//! `_setjmp`) and unregisters it as it returns (`rgo_defer_pop`). A panic
+//! runs the registered lists; when a deferred call recovers, the runtime
+//! `_longjmp`s back: `_setjmp` returns 1 and the function takes its
+//! *landing* path, which runs the rest of the list and returns the results
+//! as they are. `recover()` asks the runtime (`rgo_gorecover`).
 
 use std::collections::HashMap;
 
 use super::func::FnLowerer;
 use crate::ir::{BinOp, Callee, InstrKind, Signature, Terminator, ValueId};
 use crate::syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
-use crate::types::{Builtin, Mode};
+use crate::types::{BasicKind, Builtin, Mode};
 
 /// Whether statements contain a `defer` of this function (function
 /// literals are other functions).
@@ -46,6 +49,11 @@ enum Deferred {
     Value,
     Interface(u32),
     Print(bool),
+    /// `defer panic(v)`.
+    Panic,
+    /// `defer recover()`: not called by a deferred function, so it
+    /// recovers nothing.
+    Nothing,
 }
 
 impl<'l, 'a> FnLowerer<'l, 'a> {
@@ -64,9 +72,52 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             for t in self.result_tys.clone() {
                 let it = self.ty(t);
                 let l = self.temp("result", it);
+                let pt = self.ptr_to(t);
+                let ra = self.b.local_addr(l, pt);
+                let z = self.zero(it);
+                self.b.store(ra, z);
                 self.ret_slots.push(l);
             }
         }
+        let up = self.basic(BasicKind::UnsafePointer);
+        let i32t = self.basic(BasicKind::Int32);
+        let bool_t = self.bool_ty();
+        // The landing path reads the results from memory: their addresses
+        // go to the runtime so that LLVM keeps them there (it would
+        // otherwise hold them in registers, which `_longjmp` restores to
+        // their values at `_setjmp`).
+        let keep = self.rt_extern("rgo_defer_keep", vec![up], Vec::new());
+        let mut addrs = Vec::new();
+        for r in self.named_results.clone() {
+            addrs.push(self.var_addr(r));
+        }
+        for (i, l) in self.ret_slots.clone().into_iter().enumerate() {
+            let t = self.result_tys[i];
+            let pt = self.ptr_to(t);
+            addrs.push(self.b.local_addr(l, pt));
+        }
+        for ra in addrs {
+            let p = self.b.val(InstrKind::Convert(ra), up);
+            self.b.call(Callee::Direct(keep), vec![p], None);
+        }
+        let push = self.rt_extern("rgo_defer_push", vec![lpt], vec![up]);
+        let jb = self
+            .b
+            .call(Callee::Direct(push), vec![a], Some(up))
+            .unwrap_or(ValueId(0));
+        let sj = self.rt_extern("_setjmp", vec![up], vec![i32t]);
+        let r = self
+            .b
+            .call(Callee::Direct(sj), vec![jb], Some(i32t))
+            .unwrap_or(ValueId(0));
+        let zero = self.const_int(0, i32t);
+        let landed = self.b.binary(BinOp::Ne, r, zero, bool_t);
+        let landing = self.b.new_block();
+        let body = self.b.new_block();
+        self.b.branch(landed, landing, body);
+        self.b.set_block(landing);
+        self.finish_return(slot);
+        self.b.set_block(body);
     }
 
     /// `defer f(args)`.
@@ -86,6 +137,20 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 let vals: Vec<ValueId> = args.iter().map(|a| self.expr(a)).collect();
                 (Deferred::Print(b == Builtin::Println), vals, None)
             }
+            Some(Mode::Builtin(Builtin::Close)) if args.len() == 1 => {
+                // A `func()` closing the channel, called as a func value.
+                let clo = self.close_closure(e, &args[0]);
+                (Deferred::Value, vec![clo], None)
+            }
+            Some(Mode::Builtin(Builtin::Panic)) => {
+                let any = self.lw.ck.tcx.empty_iface;
+                let Some(a) = args.first() else {
+                    return;
+                };
+                let v = self.expr_to(a, any);
+                (Deferred::Panic, vec![v], None)
+            }
+            Some(Mode::Builtin(Builtin::Recover)) => (Deferred::Nothing, Vec::new(), None),
             Some(Mode::Builtin(b)) => {
                 self.ice(e.pos(), &format!("defer {}() not supported yet", b.name()));
                 return;
@@ -154,6 +219,12 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                     args: vals,
                     newline,
                 }),
+                Deferred::Panic => {
+                    if let Some(&v) = vals.first() {
+                        f.b.stmt(InstrKind::Panic(v));
+                    }
+                }
+                Deferred::Nothing => {}
             }
             f.b.terminate(Terminator::Return(Vec::new()));
             f.finish(id);
@@ -206,6 +277,12 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 self.b.store(a, v);
             }
         }
+        self.finish_return(slot);
+    }
+
+    /// Runs the deferred calls, unregisters the defer frame and returns
+    /// the results as they are then.
+    fn finish_return(&mut self, slot: crate::ir::LocalId) {
         self.run_defers(slot);
         let mut out = Vec::new();
         if !self.named_results.is_empty() {
@@ -224,6 +301,8 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 out.push(self.b.load(a, it));
             }
         }
+        let pop = self.rt_extern("rgo_defer_pop", Vec::new(), Vec::new());
+        self.b.call(Callee::Direct(pop), Vec::new(), None);
         self.b.terminate(Terminator::Return(out));
     }
 

@@ -51,7 +51,11 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
         let name = {
             let outer = self.name.clone();
-            let n = self.lw.defer_counts.entry(format!("{outer}#go")).or_insert(0);
+            let n = self
+                .lw
+                .defer_counts
+                .entry(format!("{outer}#go"))
+                .or_insert(0);
             *n += 1;
             format!("{outer}.gowrap{n}")
         };
@@ -79,11 +83,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 }
                 Target::Interface(index) => {
                     let (iv, rest) = vals.split_first().expect("interface captured");
-                    f.b.call(
-                        Callee::Interface { iface: *iv, index },
-                        rest.to_vec(),
-                        ret,
-                    );
+                    f.b.call(Callee::Interface { iface: *iv, index }, rest.to_vec(), ret);
                 }
             }
             f.b.terminate(Terminator::Return(Vec::new()));

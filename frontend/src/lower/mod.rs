@@ -22,8 +22,9 @@
 //!
 //! Constructs the runtime cannot run yet (goroutines, channels, `select`)
 //! are reported as `internal compiler error: ... not supported yet` where
-//! they appear. Without panic unwinding, deferred calls run on normal
-//! returns only, where `recover()` is nil (see [`defer`]).
+//! they appear. Deferred calls run on returns and, through the runtime's
+//! defer frames, during panics, where `recover()` can stop them (see
+//! [`defer`]).
 
 mod builder;
 mod builtin;

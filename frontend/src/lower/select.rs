@@ -75,7 +75,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 {
                     recv_operand(&rhs[0]).map(|ch| Case {
                         clause: cl,
-                    src,
+                        src,
                         send: false,
                         chan: ch,
                         value: rhs[0].unparen(),

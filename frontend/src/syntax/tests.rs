@@ -845,10 +845,7 @@ fn syntax_errors_match_gc() {
 #[test]
 fn truncated_files_match_gc() {
     let cases: &[(&str, &str)] = &[
-        (
-            "",
-            "x.go:1:1: expected 'package', found 'EOF'",
-        ),
+        ("", "x.go:1:1: expected 'package', found 'EOF'"),
         (
             "// just a comment\n",
             "x.go:2:1: expected 'package', found 'EOF'",

@@ -165,7 +165,8 @@ impl<'a> Checker<'a> {
         // function type if possible.
         if x.expr.is_some_and(|e| self.generic_value(e).is_some()) {
             let done = t.is_some_and(|t| {
-                self.tcx.sig(t).is_some() && self.reverse_instantiate(x, t, super::infer::InferSite::Silent)
+                self.tcx.sig(t).is_some()
+                    && self.reverse_instantiate(x, t, super::infer::InferSite::Silent)
             });
             if !done {
                 self.non_generic(x);

@@ -118,7 +118,9 @@ impl<'a> Checker<'a> {
                 // append([]byte, string...)
                 if ops.len() == 2 && dots {
                     let bytes = self.tcx.slice(TypeCtx::basic(BasicKind::Byte));
-                    if self.assignable_to(&x, bytes).0 && self.bytes_or_string_with_string(ops[1].ty) {
+                    if self.assignable_to(&x, bytes).0
+                        && self.bytes_or_string_with_string(ops[1].ty)
+                    {
                         let mut y = ops[1].clone();
                         if self.tcx.is_untyped(y.ty) {
                             self.convert_untyped(&mut y, TypeCtx::basic(BasicKind::String));
@@ -208,7 +210,10 @@ impl<'a> Checker<'a> {
             Builtin::Clear => {
                 let x = &ops[0];
                 let ok = self.type_set(x.ty).into_iter().all(|(_, u)| {
-                    matches!(u.map(|u| self.tcx.kind(u)), Some(TypeKind::Map(..)) | Some(TypeKind::Slice(_)))
+                    matches!(
+                        u.map(|u| self.tcx.kind(u)),
+                        Some(TypeKind::Map(..)) | Some(TypeKind::Slice(_))
+                    )
                 });
                 if !ok {
                     let s = self.op_string(x);
@@ -229,7 +234,10 @@ impl<'a> Checker<'a> {
                         _ => "non-channel",
                     };
                     let s = self.op_string(x);
-                    self.error(x.pos(), format!("invalid operation: cannot close {why} {s}"));
+                    self.error(
+                        x.pos(),
+                        format!("invalid operation: cannot close {why} {s}"),
+                    );
                     return Operand::invalid(Some(e));
                 }
                 Operand::new(Mode::NoValue, TypeCtx::INVALID, e)
@@ -323,7 +331,9 @@ impl<'a> Checker<'a> {
                 let special = self.assignable_to(&x, bytes).0
                     && self.type_set(y.ty).into_iter().all(|(_, u)| {
                         u.is_some_and(|u| match self.tcx.kind(u) {
-                            TypeKind::Slice(el) => self.tcx.identical(*el, TypeCtx::basic(BasicKind::Byte)),
+                            TypeKind::Slice(el) => {
+                                self.tcx.identical(*el, TypeCtx::basic(BasicKind::Byte))
+                            }
                             TypeKind::Basic(k) => k.is_string(),
                             _ => false,
                         })
@@ -427,8 +437,12 @@ impl<'a> Checker<'a> {
                     }
                     return Operand::invalid(Some(e));
                 }
-                let u = self.common_under(t, &|ck: &Self, _, u: Option<TyId>| match u.map(|u| ck.tcx.kind(u)) {
-                    Some(TypeKind::Slice(_)) | Some(TypeKind::Map(..)) | Some(TypeKind::Chan(..)) => None,
+                let u = self.common_under(t, &|ck: &Self, _, u: Option<TyId>| match u
+                    .map(|u| ck.tcx.kind(u))
+                {
+                    Some(TypeKind::Slice(_))
+                    | Some(TypeKind::Map(..))
+                    | Some(TypeKind::Chan(..)) => None,
                     None => Some("no specific type".to_string()),
                     Some(_) => Some("type must be slice, map, or channel".to_string()),
                 });

@@ -100,11 +100,21 @@ impl<'a> Checker<'a> {
         args: &'a [Expr],
         dots: bool,
     ) -> Operand<'a> {
-        let Some(sig) = self.core_type(f.ty).and_then(|u| self.tcx.sig(u).cloned()) else {
+        let u = self.common_under(
+            f.ty,
+            &|ck: &Self, t: Option<TyId>, u: Option<TyId>| match (t, u) {
+                (Some(t), Some(u)) if ck.tcx.sig(u).is_none() => {
+                    Some(format!("{} is not a function", ck.ts(t)))
+                }
+                _ => None,
+            },
+        );
+        let sig = u.as_ref().ok().and_then(|u| self.tcx.sig(*u).cloned());
+        let Some(sig) = sig else {
             let s = self.op_string(&f);
-            let why = match self.core_type(f.ty) {
-                Some(_) => format!("{} is not a function", self.ts(f.ty)),
-                None => format!("{} has no core type", self.ts(f.ty)),
+            let why = match u {
+                Err(cause) => cause,
+                Ok(_) => format!("{} is not a function", self.ts(f.ty)),
             };
             self.error(
                 f.pos(),
@@ -280,7 +290,11 @@ impl<'a> Checker<'a> {
         for (i, x) in ops.iter_mut().enumerate() {
             let Some(&p) = params.get(i) else { continue };
             let generic = x.expr.is_some_and(|e| self.generic_value(e).is_some());
-            if generic && self.tcx.sig(p).is_some() && !self.reverse_instantiate(x, p, super::infer::InferSite::Arg(fname)) && x.is_invalid() {
+            if generic
+                && self.tcx.sig(p).is_some()
+                && !self.reverse_instantiate(x, p, super::infer::InferSite::Arg(fname))
+                && x.is_invalid()
+            {
                 return;
             }
         }
@@ -333,7 +347,9 @@ impl<'a> Checker<'a> {
                                 .find(|o| o.is_exported() && o.name.to_lowercase() == lower)
                                 .map(|o| o.name.clone());
                             match alt {
-                                Some(a) => self.error(sel.span, format!("undefined: {es} (but have {a})")),
+                                Some(a) => {
+                                    self.error(sel.span, format!("undefined: {es} (but have {a})"))
+                                }
                                 None => self.error(sel.span, format!("undefined: {es}")),
                             }
                             return Operand::invalid(Some(e));
@@ -359,7 +375,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let x = self.expr_or_type(base);
+        let x = self.expr_or_type_allow(base, true);
         if x.is_invalid() {
             return Operand::invalid(Some(e));
         }
@@ -490,7 +506,15 @@ impl<'a> Checker<'a> {
                     });
                     s.params.insert(0, x.ty);
                     if !s.names.is_empty() {
-                        s.names.insert(0, "_".into());
+                        // The receiver's name, when the parameters have names.
+                        let rname = self
+                            .func_decls
+                            .get(&obj)
+                            .and_then(|(d, _)| d.recv.as_ref())
+                            .and_then(|r| r.names.first())
+                            .map(|n| n.name.clone())
+                            .unwrap_or_else(|| "_".into());
+                        s.names.insert(0, rname);
                     }
                     let fty = self.tcx.intern(TypeKind::Func(s));
                     self.info.selections.insert(
@@ -596,7 +620,10 @@ impl<'a> Checker<'a> {
     fn lookup_error(&mut self, t: TyId, sel: &str) -> String {
         let ts = self.ts(t);
         if let Some(elem) = self.tcx.pointer_elem(t) {
-            if self.tcx.is_interface(elem) && !self.tcx.is_tparam(elem) {
+            if self.tcx.is_tparam(elem) {
+                return format!("type {ts} is pointer to type parameter, not type parameter");
+            }
+            if self.tcx.is_interface(elem) {
                 return format!("type {ts} is pointer to interface, not interface");
             }
         }

@@ -304,8 +304,16 @@ impl<'a> Checker<'a> {
                 self.tcx.intern(TypeKind::Chan(d, e2))
             }
             TypeKind::Func(s) => {
-                let params = s.params.iter().map(|&p| self.strip_tags(p, depth + 1)).collect();
-                let results = s.results.iter().map(|&p| self.strip_tags(p, depth + 1)).collect();
+                let params = s
+                    .params
+                    .iter()
+                    .map(|&p| self.strip_tags(p, depth + 1))
+                    .collect();
+                let results = s
+                    .results
+                    .iter()
+                    .map(|&p| self.strip_tags(p, depth + 1))
+                    .collect();
                 self.tcx.func(params, results, s.variadic)
             }
             _ => t,

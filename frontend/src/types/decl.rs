@@ -151,7 +151,9 @@ impl<'a> Checker<'a> {
             .min_by_key(|(_, (inst, _, s))| (*inst, s.file, s.lo))
             .map(|(i, _)| i)
             .unwrap_or(0);
-        let Some((_, name, span)) = entries.get(start).cloned() else { return };
+        let Some((_, name, span)) = entries.get(start).cloned() else {
+            return;
+        };
         let mut msg = format!("invalid recursive type {name}");
         for i in 0..entries.len() {
             let (_, a, sa) = &entries[(start + i) % entries.len()];
@@ -302,7 +304,7 @@ impl<'a> Checker<'a> {
         let opened = !spec.type_params.is_empty();
         if opened {
             self.open_scope(ScopeKind::Block);
-            let tps = self.declare_type_params(&spec.type_params);
+            let tps = self.declare_type_params_of(&spec.type_params, Some(n));
             if let Some(m) = self.tcx.named_mut(n) {
                 m.tparams = tps;
             }
@@ -327,8 +329,18 @@ impl<'a> Checker<'a> {
         }
         if self.tcx.is_invalid(u) && self.tcx.is_named(rhs) {
             // `type A B` where B is still being declared: a cycle through
-            // defined types only.
-            self.report_named_cycle(obj, rhs);
+            // defined types only — or an instance of a generic type still
+            // being declared, whose underlying type comes later.
+            let instance = self
+                .tcx
+                .as_named(rhs)
+                .and_then(|r| self.tcx.named_info(r))
+                .is_some_and(|i| i.origin.is_some());
+            if instance {
+                self.pending_underlying.push((n, rhs));
+            } else {
+                self.report_named_cycle(obj, rhs);
+            }
         }
         if let Some(m) = self.tcx.named_mut(n) {
             m.underlying = u;
@@ -338,6 +350,9 @@ impl<'a> Checker<'a> {
         }
         self.collect_methods(obj, n);
         self.flush_pending_instances();
+        if local {
+            self.flush_later_verify();
+        }
     }
 
     /// Recomputes interface types whose method sets were incomplete
@@ -353,12 +368,18 @@ impl<'a> Checker<'a> {
         for _ in 0..3 {
             let mut changed = false;
             for &(obj, spec, scope) in &pending {
-                let Some(n) = self.tcx.as_named(self.objs.get(obj).ty) else { continue };
+                let Some(n) = self.tcx.as_named(self.objs.get(obj).ty) else {
+                    continue;
+                };
                 let saved_scope = std::mem::replace(&mut self.ctx.scope, scope);
                 let t = self.type_expr(&spec.ty);
                 self.ctx.scope = saved_scope;
                 let u = self.tcx.under(t);
-                let old = self.tcx.named_info(n).map(|i| i.underlying).unwrap_or(TypeCtx::INVALID);
+                let old = self
+                    .tcx
+                    .named_info(n)
+                    .map(|i| i.underlying)
+                    .unwrap_or(TypeCtx::INVALID);
                 if !self.tcx.identical(u, old) {
                     if let Some(m) = self.tcx.named_mut(n) {
                         m.underlying = u;
@@ -784,7 +805,8 @@ impl<'a> Checker<'a> {
                     } else if vs.values.len() == objs.len() {
                         for (i, &o) in objs.iter().enumerate() {
                             let desc = self.target_desc(o);
-                            let mut x = self.expr_with_target(&vs.values[i], declared_ty, Some(&desc));
+                            let mut x =
+                                self.expr_with_target(&vs.values[i], declared_ty, Some(&desc));
                             self.init_var(o, &mut x, "variable declaration", declared_ty.is_some());
                         }
                     } else if vs.values.len() == 1 {
@@ -844,7 +866,9 @@ impl<'a> Checker<'a> {
                 }
                 // Instances of generic types are named by their type string
                 // (the generic type itself is not in the cycle).
-                let instance = |ck: &Self, n: super::NamedId| ck.tcx.named_info(n).is_some_and(|i| i.origin.is_some());
+                let instance = |ck: &Self, n: super::NamedId| {
+                    ck.tcx.named_info(n).is_some_and(|i| i.origin.is_some())
+                };
                 reported.extend(cycle.iter().copied().filter(|&n| !instance(self, n)));
                 if cycle.iter().any(|&n| instance(self, n)) {
                     self.instance_cycle_error(&cycle);

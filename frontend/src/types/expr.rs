@@ -18,6 +18,11 @@ pub(super) enum ConvCode {
     Invalid,
 }
 
+/// A check applied to each `(type, underlying)` of a type set by
+/// [`Checker::common_under`]; `Some` is the reason the set is rejected.
+pub(super) type UnderCheck<'a, 'f> =
+    dyn Fn(&Checker<'a>, Option<TyId>, Option<TyId>) -> Option<String> + 'f;
+
 impl<'a> Checker<'a> {
     // -----------------------------------------------------------------
     // Entry points
@@ -46,7 +51,8 @@ impl<'a> Checker<'a> {
         desc: Option<&str>,
     ) -> Operand<'a> {
         let mut x = self.raw_expr(e, hint, true);
-        let generic = !x.is_invalid() && x.mode != Mode::TypeExpr && self.generic_value(e).is_some();
+        let generic =
+            !x.is_invalid() && x.mode != Mode::TypeExpr && self.generic_value(e).is_some();
         if generic {
             let site = match desc {
                 Some(d) => super::infer::InferSite::Target(d),
@@ -70,8 +76,15 @@ impl<'a> Checker<'a> {
 
     /// An expression or a type.
     pub(super) fn expr_or_type(&mut self, e: &'a Expr) -> Operand<'a> {
+        self.expr_or_type_allow(e, false)
+    }
+
+    /// As [`Checker::expr_or_type`]; `allow_builtin` leaves a built-in
+    /// function to the caller (which reports its misuse).
+    pub(super) fn expr_or_type_allow(&mut self, e: &'a Expr, allow_builtin: bool) -> Operand<'a> {
         let mut x = self.raw_expr(e, None, false);
         match x.mode {
+            Mode::Builtin(_) if allow_builtin => {}
             Mode::NoValue => {
                 let s = self.op_string(&x);
                 self.error(x.pos(), format!("{s} used as value or type"));
@@ -96,7 +109,11 @@ impl<'a> Checker<'a> {
 
     /// As [`Checker::multi_expr`]; `allow_generic` admits an uninstantiated
     /// generic function (a call argument, inferred at the call).
-    pub(super) fn multi_expr_allow(&mut self, e: &'a Expr, allow_generic: bool) -> Vec<Operand<'a>> {
+    pub(super) fn multi_expr_allow(
+        &mut self,
+        e: &'a Expr,
+        allow_generic: bool,
+    ) -> Vec<Operand<'a>> {
         let mut x = self.raw_expr(e, None, allow_generic);
         self.exclude_non_values(&mut x);
         if x.is_invalid() {
@@ -174,7 +191,10 @@ impl<'a> Checker<'a> {
             if let Some(e) = x.expr {
                 if let ExprKind::Index { x: base, .. } = &e.unparen().kind {
                     if let Some((_, tps)) = self.generic_value(e) {
-                        let n = self.partial_targs.get(&base.unparen().id).map_or(0, |t| t.len());
+                        let n = self
+                            .partial_targs
+                            .get(&base.unparen().id)
+                            .map_or(0, |t| t.len());
                         if let Some(p) = tps.get(n).and_then(|t| self.tcx.as_tparam(*t)) {
                             let msg = self.cannot_infer(p);
                             self.error(e.unparen().pos(), msg);
@@ -243,9 +263,14 @@ impl<'a> Checker<'a> {
                 func, args, dots, ..
             } => self.call_expr(e, func, args, *dots, hint),
             ExprKind::Star(inner) => {
-                let x = self.expr_or_type(inner);
+                let x = self.expr_or_type_allow(inner, true);
                 match x.mode {
                     Mode::Invalid => Operand::invalid(Some(e)),
+                    Mode::Builtin(_) => {
+                        let s = self.op_string(&x);
+                        self.error(x.pos(), format!("invalid operation: cannot indirect {s}"));
+                        Operand::invalid(Some(e))
+                    }
                     Mode::TypeExpr => {
                         let t = self.tcx.pointer(x.ty);
                         Operand::new(Mode::TypeExpr, t, e)
@@ -254,14 +279,16 @@ impl<'a> Checker<'a> {
                         self.error(x.pos(), "invalid operation: cannot indirect nil");
                         Operand::invalid(Some(e))
                     }
-                    _ => match self.pointer_base(x.ty) {
-                        Some(b) => Operand::new(Mode::Variable, b, e),
-                        None => {
-                            let s = self.op_string(&x);
-                            self.error(x.pos(), format!("invalid operation: cannot indirect {s}"));
-                            Operand::invalid(Some(e))
+                    _ => {
+                        let s = self.op_string(&x);
+                        match self.pointer_base(x.ty, &s) {
+                            Ok(b) => Operand::new(Mode::Variable, b, e),
+                            Err(msg) => {
+                                self.error(x.pos(), format!("invalid operation: {msg}"));
+                                Operand::invalid(Some(e))
+                            }
                         }
-                    },
+                    }
                 }
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, x),
@@ -291,20 +318,21 @@ impl<'a> Checker<'a> {
     }
 
     /// The element type of a pointer (core type for type parameters).
-    fn pointer_base(&self, t: TyId) -> Option<TyId> {
-        if self.tcx.is_tparam(t) {
-            let ts = self.tcx.tparam_terms(t)?;
-            let mut base = None;
-            for x in ts {
-                let b = self.tcx.pointer_elem(x)?;
-                if base.is_some_and(|p| !self.tcx.identical(p, b)) {
-                    return None;
-                }
-                base = Some(b);
+    /// The base type of a pointer (or of every pointer in a type
+    /// parameter's type set); the error is gc's message after
+    /// `invalid operation: `, given the operand's description.
+    fn pointer_base(&self, t: TyId, xs: &str) -> Result<TyId, String> {
+        let mut base: Option<TyId> = None;
+        for (_, u) in self.type_set(t) {
+            let Some(b) = u.and_then(|u| self.tcx.pointer_elem(u)) else {
+                return Err(format!("cannot indirect {xs}"));
+            };
+            if base.is_some_and(|p| !self.tcx.identical(p, b)) {
+                return Err(format!("pointers of {xs} must have identical base types"));
             }
-            return base;
+            base = Some(b);
         }
-        self.tcx.pointer_elem(t)
+        base.ok_or_else(|| format!("cannot indirect {xs}"))
     }
 
     // -----------------------------------------------------------------
@@ -529,7 +557,10 @@ impl<'a> Checker<'a> {
             }
             UnaryOp::Tilde => {
                 if !self.tcx.is_integer(x.ty) {
-                    self.error(e.span.start(), "cannot use ~ outside of interface or type constraint");
+                    self.error(
+                        e.span.start(),
+                        "cannot use ~ outside of interface or type constraint",
+                    );
                     return Operand::invalid(Some(e));
                 }
                 // Reported, then checked as the `^` that was meant.
@@ -636,7 +667,10 @@ impl<'a> Checker<'a> {
     pub(super) fn type_set(&self, t: TyId) -> Vec<(Option<TyId>, Option<TyId>)> {
         if self.tcx.is_tparam(t) {
             match self.tcx.tparam_terms(t) {
-                Some(ts) => ts.into_iter().map(|x| (Some(x), Some(self.tcx.under(x)))).collect(),
+                Some(ts) => ts
+                    .into_iter()
+                    .map(|x| (Some(x), Some(self.tcx.under(x))))
+                    .collect(),
                 None => vec![(None, None)],
             }
         } else {
@@ -648,11 +682,7 @@ impl<'a> Checker<'a> {
     /// `commonUnder`): channels may differ in direction (the restricted
     /// one wins). `cond` vets each `(type, underlying)` first (`None, None`
     /// for a type set without specific types); the error is the cause.
-    pub(super) fn common_under(
-        &self,
-        t: TyId,
-        cond: &dyn Fn(&Self, Option<TyId>, Option<TyId>) -> Option<String>,
-    ) -> Result<TyId, String> {
+    pub(super) fn common_under(&self, t: TyId, cond: &UnderCheck<'a, '_>) -> Result<TyId, String> {
         let set = self.type_set(t);
         let mut cur: Option<(TyId, TyId)> = None;
         for (t, u) in set {
@@ -666,7 +696,9 @@ impl<'a> Checker<'a> {
                 cur = Some((t, u));
                 continue;
             };
-            if let (TypeKind::Chan(d1, e1), TypeKind::Chan(d2, e2)) = (self.tcx.kind(cu), self.tcx.kind(u)) {
+            if let (TypeKind::Chan(d1, e1), TypeKind::Chan(d2, e2)) =
+                (self.tcx.kind(cu), self.tcx.kind(u))
+            {
                 if !self.tcx.identical(*e1, *e2) {
                     return Err(format!(
                         "channels {} and {} have different element types",
@@ -694,7 +726,8 @@ impl<'a> Checker<'a> {
                 ));
             }
         }
-        cur.map(|(_, u)| u).ok_or_else(|| "no specific type".to_string())
+        cur.map(|(_, u)| u)
+            .ok_or_else(|| "no specific type".to_string())
     }
 
     /// The core type: the underlying type, or for a type parameter the
@@ -715,7 +748,9 @@ impl<'a> Checker<'a> {
                 // Channels with identical element types: a directional
                 // one wins, if they agree.
                 match (self.tcx.kind(c), self.tcx.kind(u)) {
-                    (TypeKind::Chan(d1, e1), TypeKind::Chan(d2, e2)) if self.tcx.identical(*e1, *e2) => {
+                    (TypeKind::Chan(d1, e1), TypeKind::Chan(d2, e2))
+                        if self.tcx.identical(*e1, *e2) =>
+                    {
                         if *d1 == ast::ChanDir::Both {
                             core = Some(u);
                         } else if *d2 != ast::ChanDir::Both && d1 != d2 {
@@ -1018,34 +1053,29 @@ impl<'a> Checker<'a> {
 
     pub(super) fn incomparable_cause(&self, t: TyId) -> String {
         if self.tcx.is_tparam(t) {
+            if self.tcx.tparam_terms(t).is_some_and(|ts| ts.is_empty()) {
+                return "empty type set".into();
+            }
             return "incomparable types in type set".into();
         }
         match self.tcx.under_kind(t) {
             TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) => {
                 format!("{} can only be compared to nil", self.composite_kind(t))
             }
-            _ => {
-                if let Some(bad) = self.incomparable_part(t) {
-                    let s = self.ts(bad.0);
-                    return format!("{s} cannot be compared{}", bad.1);
-                }
-                String::new()
-            }
+            _ => self.incomparable_part(t).unwrap_or_default(),
         }
     }
 
-    /// The first incomparable component of a struct or array type.
-    fn incomparable_part(&self, t: TyId) -> Option<(TyId, String)> {
+    /// Why a struct or array type is not comparable, as gc words it.
+    fn incomparable_part(&self, t: TyId) -> Option<String> {
         match self.tcx.under_kind(t) {
-            TypeKind::Struct(fs) => {
-                for f in fs {
-                    if !self.comparable(f.ty) {
-                        return Some((t, String::new()));
-                    }
-                }
-                None
+            TypeKind::Struct(fs) => fs
+                .iter()
+                .find(|f| !self.comparable(f.ty))
+                .map(|f| format!("struct containing {} cannot be compared", self.ts(f.ty))),
+            TypeKind::Array(_, e) if !self.comparable(*e) => {
+                Some(format!("{} cannot be compared", self.ts(t)))
             }
-            TypeKind::Array(_, e) if !self.comparable(*e) => Some((t, String::new())),
             _ => None,
         }
     }
@@ -1359,12 +1389,28 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        // A constant that gets a typed type is rounded to it.
+        // A constant that gets a typed type is rounded to it, and must be
+        // representable (a constant operand of a non-constant shift or
+        // expression is only now known to become an `int8`, say).
         if let (Mode::Const(v), Some(k)) = (&old.mode, self.tcx.basic_kind(t)) {
             if !self.tcx.is_untyped(t) {
-                if let Ok(nv) = representation(v, k, self.tcx.basic_kind(old.ty)) {
-                    if let Some(tv) = self.info.types.get_mut(&e.id) {
-                        tv.mode = Mode::Const(nv);
+                match representation(v, k, self.tcx.basic_kind(old.ty)) {
+                    Ok(nv) => {
+                        if let Some(tv) = self.info.types.get_mut(&e.id) {
+                            tv.mode = Mode::Const(nv);
+                        }
+                    }
+                    Err(code) => {
+                        let x = Operand::new(old.mode.clone(), old.ty, e);
+                        let xs = self.op_string(&x);
+                        let ts = self.ts(t);
+                        let msg = match code {
+                            ConvCode::Truncated => format!("{xs} truncated to {ts}"),
+                            ConvCode::Overflow => format!("{xs} overflows {ts}"),
+                            ConvCode::Invalid => format!("cannot convert {xs} to type {ts}"),
+                        };
+                        self.error(e.span.start(), msg);
+                        return;
                     }
                 }
             }

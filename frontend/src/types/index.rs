@@ -263,20 +263,50 @@ impl<'a> Checker<'a> {
         }
         let mut valid = false;
         let mut length: Option<u64> = None;
-        let mut core = self.core_type(x.ty).unwrap_or(TypeCtx::INVALID);
-        if self.tcx.is_tparam(x.ty) && self.tcx.is_invalid(core) {
-            // `string | []byte`: slicing gives the same type parameter.
-            let all_bytes_or_string = self.tcx.tparam_terms(x.ty).is_some_and(|ts| {
-                !ts.is_empty()
-                    && ts.iter().all(|&t| {
-                        let u = self.tcx.under(t);
-                        self.tcx.is_string(u)
-                            || matches!(self.tcx.kind(u), TypeKind::Slice(e) if self.tcx.identical(*e, TypeCtx::basic(BasicKind::Byte)))
-                    })
-            });
-            if all_bytes_or_string {
-                core = self.tcx.slice(TypeCtx::basic(BasicKind::Byte));
+        // The common underlying type of the operand's type set, strings
+        // counting as byte slices.
+        let mut cu: Option<(TyId, TyId)> = None;
+        let mut has_string = false;
+        for (t, u) in self.type_set(x.ty) {
+            let (Some(t), Some(u)) = (t, u) else {
+                let xs = self.op_string(&x);
+                let ts = self.ts(x.ty);
+                self.error(
+                    x.pos(),
+                    format!("cannot slice {xs}: no specific type in {ts}"),
+                );
+                return Operand::invalid(Some(e));
+            };
+            let u = if self.tcx.is_string(u) {
+                has_string = true;
+                self.tcx.slice(TypeCtx::basic(BasicKind::Byte))
+            } else {
+                u
+            };
+            match cu {
+                None => cu = Some((t, u)),
+                Some((ct, c)) if !self.tcx.identical(c, u) => {
+                    let xs = self.op_string(&x);
+                    let cts = self.ts(ct);
+                    let ts = self.ts(t);
+                    self.error(
+                        x.pos(),
+                        format!(
+                            "cannot slice {xs}: {cts} and {ts} have different underlying types"
+                        ),
+                    );
+                    return Operand::invalid(Some(e));
+                }
+                Some(_) => {}
             }
+        }
+        let mut core = cu.map(|(_, u)| u).unwrap_or(TypeCtx::INVALID);
+        if has_string {
+            core = if self.tcx.is_tparam(x.ty) {
+                TypeCtx::basic(BasicKind::String)
+            } else {
+                self.tcx.under(x.ty)
+            };
         }
         let mut result_ty = x.ty;
         match self.tcx.kind(core).clone() {
@@ -381,7 +411,11 @@ impl<'a> Checker<'a> {
         if targs.len() > tparams.len() {
             self.error(
                 indices[tparams.len()].span.start(),
-                format!("got {} type arguments but want {}", targs.len(), tparams.len()),
+                format!(
+                    "got {} type arguments but want {}",
+                    targs.len(),
+                    tparams.len()
+                ),
             );
             return Operand::invalid(Some(e));
         }
@@ -389,7 +423,10 @@ impl<'a> Checker<'a> {
         if targs.len() < tparams.len() {
             // The others may follow from the constraints' core types;
             // otherwise inference at the call completes them.
-            let ids: Vec<super::TParamId> = tparams.iter().filter_map(|t| self.tcx.as_tparam(*t)).collect();
+            let ids: Vec<super::TParamId> = tparams
+                .iter()
+                .filter_map(|t| self.tcx.as_tparam(*t))
+                .collect();
             let mut map: std::collections::HashMap<super::TParamId, TyId> =
                 ids.iter().copied().zip(targs.iter().copied()).collect();
             let fname = Self::expr_text(base);
@@ -433,12 +470,10 @@ impl<'a> Checker<'a> {
                 .map(|x| x.constraint)
                 .unwrap_or(self.tcx.any_ty);
             let c = self.subst(c, &map);
-            if let Some(cause) = self.satisfies(ta, c) {
+            if let Some(msg) = self.satisfies(ta, c) {
                 // Inferred type arguments are reported at the call.
                 let at = indices.get(i).map(|x| x.span.start()).unwrap_or(e.pos());
-                let ts = self.ts(ta);
-                let cs = self.ts(c);
-                self.error(at, format!("{ts} does not satisfy {cs}{cause}"));
+                self.error(at, msg);
                 return None;
             }
         }

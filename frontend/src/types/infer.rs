@@ -10,10 +10,29 @@ use super::ty::{Sig, TParamId, TyId, TypeKind};
 use super::{Checker, ObjId};
 use crate::syntax::ast::{Expr, ExprKind};
 
+/// A generic function passed as an argument, inferred jointly with the
+/// callee: the argument, its type arguments so far, its type parameters.
+type JointArg<'a> = (&'a Expr, Vec<TyId>, Vec<TParamId>);
+
 impl<'a> Checker<'a> {
     /// Infers the type arguments of a call of generic function `obj` and
     /// returns the instantiated signature (`None` after an error).
     pub(super) fn infer_call(
+        &mut self,
+        call: &'a Expr,
+        func: &'a Expr,
+        obj: ObjId,
+        sig: &Sig,
+        args: &mut [Operand<'a>],
+        dots: bool,
+    ) -> Option<Sig> {
+        let saved = std::mem::take(&mut self.unify_rhs);
+        let r = self.infer_call_inner(call, func, obj, sig, args, dots);
+        self.unify_rhs = saved;
+        r
+    }
+
+    fn infer_call_inner(
         &mut self,
         call: &'a Expr,
         func: &'a Expr,
@@ -80,12 +99,14 @@ impl<'a> Checker<'a> {
         // together with the callee's (unless they are the callee's own, in
         // a recursive call; those are instantiated afterwards).
         let mut all_ids = ids.clone();
-        let mut joint: Vec<Option<(&'a Expr, Vec<TyId>, Vec<TParamId>)>> = vec![None; args.len()];
+        let mut joint: Vec<Option<JointArg<'a>>> = vec![None; args.len()];
         for (i, a) in args.iter().enumerate() {
             if a.is_invalid() {
                 continue;
             }
-            let Some((base, tps)) = a.expr.and_then(|e| self.generic_value(e)) else { continue };
+            let Some((base, tps)) = a.expr.and_then(|e| self.generic_value(e)) else {
+                continue;
+            };
             let aids: Vec<TParamId> = tps.iter().filter_map(|t| self.tcx.as_tparam(*t)).collect();
             if aids.iter().any(|p| all_ids.contains(p)) {
                 continue;
@@ -103,6 +124,7 @@ impl<'a> Checker<'a> {
             }
         }
         let ext_ids: Vec<TParamId> = all_ids.get(ids.len()..).unwrap_or_default().to_vec();
+        self.unify_rhs = ext_ids.clone();
         // Typed arguments, in order.
         for (i, a) in args.iter().enumerate() {
             let joint_arg = joint.get(i).and_then(|j| j.as_ref());
@@ -145,7 +167,9 @@ impl<'a> Checker<'a> {
             if sig.variadic && !dots && i + 1 >= sig.params.len() {
                 p = variadic_elem(&self.tcx, p);
             }
-            let Some(pid) = self.tcx.as_tparam(p).filter(|x| ids.contains(x)) else { continue };
+            let Some(pid) = self.tcx.as_tparam(p).filter(|x| ids.contains(x)) else {
+                continue;
+            };
             if map.contains_key(&pid) {
                 continue;
             }
@@ -176,7 +200,8 @@ impl<'a> Checker<'a> {
         if !self.infer_from_constraints(&all_ids, &mut map, call, &fname, false) {
             return None;
         }
-        self.resolve_inferred(&all_ids, &mut map);
+        self.resolve_inferred(&ids, &ext_ids, &mut map);
+        self.unify_rhs.clear();
         // All inferred?
         let missing = all_ids.iter().copied().find(|p| match map.get(p) {
             None => true,
@@ -190,12 +215,17 @@ impl<'a> Checker<'a> {
                 .unwrap_or((String::new(), ObjId(0)));
             let at = self.pos_string(self.objs.get(obj).span);
             let fname = Self::expr_text(func);
-            self.error(call.pos(), format!("in call to {fname}, cannot infer {name} (declared at {at})"));
+            self.error(
+                call.pos(),
+                format!("in call to {fname}, cannot infer {name} (declared at {at})"),
+            );
             return None;
         }
         // Generic function arguments inferred jointly: instantiated now.
         for (i, a) in args.iter_mut().enumerate() {
-            let Some(Some((base, tps, aids))) = joint.get(i).cloned() else { continue };
+            let Some(Some((base, tps, aids))) = joint.get(i).cloned() else {
+                continue;
+            };
             let Some(e) = a.expr else { continue };
             let targs: Vec<TyId> = aids.iter().filter_map(|p| map.get(p).copied()).collect();
             let t = self.instantiate_func(e, base, &tps, a.ty, targs, &[])?;
@@ -208,7 +238,7 @@ impl<'a> Checker<'a> {
             if a.is_invalid() || joint.get(i).is_some_and(|j| j.is_some()) {
                 continue;
             }
-            if !a.expr.is_some_and(|e| self.generic_value(e).is_some()) {
+            if a.expr.is_none_or(|e| self.generic_value(e).is_none()) {
                 continue;
             }
             let Some(mut p) = param_for(i) else { continue };
@@ -242,8 +272,13 @@ impl<'a> Checker<'a> {
         site: InferSite<'_>,
     ) -> bool {
         let Some(e) = x.expr else { return false };
-        let Some((base, tparams)) = self.generic_value(e) else { return false };
-        let ids: Vec<TParamId> = tparams.iter().filter_map(|t| self.tcx.as_tparam(*t)).collect();
+        let Some((base, tparams)) = self.generic_value(e) else {
+            return false;
+        };
+        let ids: Vec<TParamId> = tparams
+            .iter()
+            .filter_map(|t| self.tcx.as_tparam(*t))
+            .collect();
         let mut map: HashMap<TParamId, TyId> = HashMap::new();
         if let Some(explicit) = self.partial_targs.get(&base.unparen().id).cloned() {
             for (i, t) in explicit.into_iter().enumerate() {
@@ -253,13 +288,20 @@ impl<'a> Checker<'a> {
             }
         }
         // The function's type with the explicit type arguments substituted.
-        let gsig = if map.is_empty() { x.ty } else { self.subst(x.ty, &map) };
+        let gsig = if map.is_empty() {
+            x.ty
+        } else {
+            self.subst(x.ty, &map)
+        };
         if !self.unify(gsig, target, &ids, &mut map, true) {
             let msg = match site {
                 InferSite::Silent => return false,
                 InferSite::Target(desc) => {
                     let ts = self.ts(target);
-                    (e.pos(), self.infer_mismatch(&ids, &map, gsig, &ts, desc, true))
+                    (
+                        e.pos(),
+                        self.infer_mismatch(&ids, &map, gsig, &ts, desc, true),
+                    )
                 }
                 InferSite::Arg(fname) => {
                     let targ = self.generic_sig_string(x.ty, &tparams);
@@ -277,7 +319,7 @@ impl<'a> Checker<'a> {
             x.mode = super::operand::Mode::Invalid;
             return false;
         }
-        self.resolve_inferred(&ids, &mut map);
+        self.resolve_inferred(&ids, &[], &mut map);
         if let Some(p) = ids.iter().copied().find(|p| !map.contains_key(p)) {
             if matches!(site, InferSite::Silent) {
                 return false;
@@ -365,7 +407,12 @@ impl<'a> Checker<'a> {
     fn tparams_string(&self, ids: &[TParamId]) -> String {
         let names: Vec<String> = ids
             .iter()
-            .map(|p| self.tcx.tparam_info(*p).map(|i| i.name.clone()).unwrap_or_default())
+            .map(|p| {
+                self.tcx
+                    .tparam_info(*p)
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default()
+            })
             .collect();
         match names.as_slice() {
             [] => String::new(),
@@ -406,17 +453,38 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Substitutes inferred types into each other (a type parameter of a
-    /// generic argument may be inferred as another type parameter).
-    fn resolve_inferred(&mut self, ids: &[TParamId], map: &mut HashMap<TParamId, TyId>) {
-        for _ in 0..=ids.len() {
+    /// Substitutes inferred types into each other: a type parameter of a
+    /// generic argument (`ext`) may be inferred as a type mentioning the
+    /// callee's (`callee`) or vice versa. A callee binding that mentions
+    /// the callee's own parameters (a recursive call, where they denote
+    /// the caller's) is not substituted.
+    fn resolve_inferred(
+        &mut self,
+        callee: &[TParamId],
+        ext: &[TParamId],
+        map: &mut HashMap<TParamId, TyId>,
+    ) {
+        if ext.is_empty() {
+            return;
+        }
+        let all: Vec<TParamId> = callee.iter().chain(ext.iter()).copied().collect();
+        for _ in 0..=all.len() {
+            let safe: HashMap<TParamId, TyId> = map
+                .iter()
+                .filter(|(k, v)| {
+                    ext.contains(k) || (callee.contains(k) && !self.mentions_any(**v, callee))
+                })
+                .map(|(k, v)| (*k, *v))
+                .collect();
             let mut changed = false;
-            for p in ids {
+            for p in &all {
                 let Some(&t) = map.get(p) else { continue };
-                if self.tcx.as_tparam(t) == Some(*p) || !self.mentions_any(t, ids) {
+                let refers =
+                    self.mentions_any(t, ext) || (ext.contains(p) && self.mentions_any(t, callee));
+                if !refers {
                     continue;
                 }
-                let nt = self.subst(t, map);
+                let nt = self.subst(t, &safe);
                 if nt != t {
                     map.insert(*p, nt);
                     changed = true;
@@ -439,42 +507,81 @@ impl<'a> Checker<'a> {
         fname: &str,
         check_methods: bool,
     ) -> bool {
-        for _ in 0..4 {
+        for _ in 0..=ids.len() {
             let before = map.len();
             for &p in ids {
-                let Some(info) = self.tcx.tparam_info(p).cloned() else { continue };
-                let Some(iface) = self.tcx.iface(info.constraint).cloned() else { continue };
-                let core = iface.terms.as_ref().filter(|ts| ts.len() == 1).map(|ts| ts[0].clone());
+                let Some(info) = self.tcx.tparam_info(p).cloned() else {
+                    continue;
+                };
+                let Some(iface) = self.tcx.iface(info.constraint).cloned() else {
+                    continue;
+                };
+                let (core, single) = match self.core_term(&iface) {
+                    Some((c, single)) => (Some(c), single),
+                    None => (None, false),
+                };
                 match map.get(&p).copied() {
                     Some(bound) => {
                         if let Some(core) = &core {
-                            let target = if core.tilde { self.tcx.under(bound) } else { bound };
+                            let target = if core.tilde {
+                                self.tcx.under(bound)
+                            } else {
+                                bound
+                            };
                             if !self.unify(core.ty, target, ids, map, true) {
                                 let bs = self.ts(bound);
                                 let cs = self.ts(info.constraint);
                                 self.error(
                                     call.pos(),
-                                    format!("in call to {fname}, {} (type {bs}) does not satisfy {cs}", info.name),
+                                    format!(
+                                        "in call to {fname}, {} (type {bs}) does not satisfy {cs}",
+                                        info.name
+                                    ),
                                 );
                                 return false;
                             }
+                        } else if !iface.methods.is_empty() && !self.tcx.is_tparam(bound) {
+                            // No core type: the argument's methods unify
+                            // with the constraint's (which may mention
+                            // type parameters still to infer).
+                            for m in &iface.methods {
+                                let found = match self.lookup_field_or_method(bound, &m.name, m.pkg)
+                                {
+                                    super::lookup::Lookup::Method { obj, on, .. } => {
+                                        Some(self.method_sig(obj, on))
+                                    }
+                                    super::lookup::Lookup::IfaceMethod { sig, .. } => Some(sig),
+                                    _ => None,
+                                };
+                                if let Some(sig) = found {
+                                    if self.mentions_any(m.sig, ids) {
+                                        self.unify(m.sig, sig, ids, map, false);
+                                    }
+                                }
+                            }
                         }
-                        if check_methods && !iface.methods.is_empty() && !self.mentions_any(bound, ids) {
-                            if let Some(cause) = self.missing_method_cause(bound, info.constraint, true) {
-                                let bs = self.ts(bound);
-                                let cs = self.ts(info.constraint);
-                                self.error(
-                                    call.pos(),
-                                    format!("in call to {fname}, {} (type {bs}) does not satisfy {cs} {cause}", info.name),
-                                );
-                                return false;
+                        if check_methods
+                            && !iface.methods.is_empty()
+                            && !self.mentions_any(bound, ids)
+                        {
+                            let c = self.subst(info.constraint, map);
+                            if !self.mentions_any(c, ids) {
+                                if let Some(cause) = self.missing_method_cause(bound, c, true) {
+                                    let bs = self.ts(bound);
+                                    let cs = self.ts(info.constraint);
+                                    self.error(
+                                        call.pos(),
+                                        format!("in call to {fname}, {} (type {bs}) does not satisfy {cs} {cause}", info.name),
+                                    );
+                                    return false;
+                                }
                             }
                         }
                     }
                     None => {
                         // A single specific type without tilde is the
                         // argument.
-                        if let Some(core) = core.filter(|c| !c.tilde) {
+                        if let Some(core) = core.filter(|c| single && !c.tilde) {
                             let t = self.subst(core.ty, map);
                             if !self.mentions_any(t, ids) {
                                 map.insert(p, t);
@@ -488,6 +595,40 @@ impl<'a> Checker<'a> {
             }
         }
         true
+    }
+
+    /// gc's `coreTerm`: a constraint's single specific term (`true`), or
+    /// else a term for its core type (the common underlying type of its
+    /// terms, channels combining directions), with a tilde if any term
+    /// has one.
+    fn core_term(&self, iface: &super::ty::Iface) -> Option<(super::ty::Term, bool)> {
+        let terms = iface.terms.as_ref()?;
+        if let [t] = terms.as_slice() {
+            return Some((t.clone(), true));
+        }
+        let first = terms.first()?;
+        let mut core = self.tcx.under(first.ty);
+        for t in terms.iter().skip(1) {
+            let u = self.tcx.under(t.ty);
+            if self.tcx.identical(core, u) {
+                continue;
+            }
+            match (self.tcx.kind(core), self.tcx.kind(u)) {
+                (TypeKind::Chan(d1, e1), TypeKind::Chan(d2, e2))
+                    if self.tcx.identical(*e1, *e2) =>
+                {
+                    use crate::syntax::ast::ChanDir;
+                    if *d1 == ChanDir::Both {
+                        core = u;
+                    } else if *d2 != ChanDir::Both && d1 != d2 {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        let tilde = terms.iter().any(|t| t.tilde);
+        Some((super::ty::Term { tilde, ty: core }, false))
     }
 
     /// Whether `t` mentions one of the type parameters `ids`.
@@ -550,7 +691,9 @@ impl<'a> Checker<'a> {
         if let Some(pid) = self.tcx.as_tparam(p).filter(|x| ids.contains(x)) {
             return self.unify_bind(pid, a, ids, map, inexact);
         }
-        if let Some(aid) = self.tcx.as_tparam(a).filter(|x| ids.contains(x)) {
+        // Type parameters of generic function arguments (inferred jointly
+        // with the callee's) may appear on the argument side.
+        if let Some(aid) = self.tcx.as_tparam(a).filter(|x| self.unify_rhs.contains(x)) {
             return self.unify_bind(aid, p, ids, map, inexact);
         }
         if self.tcx.identical(p, a) && !self.mentions_any(p, ids) {
@@ -574,7 +717,9 @@ impl<'a> Checker<'a> {
                 if !pi.methods.is_empty() {
                     for m in &pi.methods {
                         let asig = match self.lookup_field_or_method(a, &m.name, m.pkg) {
-                            super::lookup::Lookup::Method { obj, on, .. } => self.method_sig(obj, on),
+                            super::lookup::Lookup::Method { obj, on, .. } => {
+                                self.method_sig(obj, on)
+                            }
                             super::lookup::Lookup::IfaceMethod { sig, .. } => sig,
                             _ => return false,
                         };
@@ -588,9 +733,20 @@ impl<'a> Checker<'a> {
         }
         let pk = self.tcx.kind(p).clone();
         let mut ak = self.tcx.kind(a).clone();
-        // A defined argument against a type literal parameter.
+        // A defined type against a type literal (or basic type): its
+        // underlying type.
+        let mut pk = pk;
         if inexact && self.tcx.is_named(a) && !self.tcx.is_named(p) && !self.tcx.is_tparam(p) {
             ak = self.tcx.under_kind(a).clone();
+            if self.tcx.identical(p, self.tcx.under(a)) {
+                return true;
+            }
+        } else if inexact && self.tcx.is_named(p) && !self.tcx.is_named(a) && !self.tcx.is_tparam(a)
+        {
+            pk = self.tcx.under_kind(p).clone();
+            if !self.mentions_any(p, ids) && self.tcx.identical(self.tcx.under(p), a) {
+                return true;
+            }
         }
         match (pk, ak) {
             (TypeKind::Pointer(x), TypeKind::Pointer(y))
@@ -658,7 +814,9 @@ impl<'a> Checker<'a> {
         matches!((origin(a), origin(b)), (Some(x), Some(y)) if x == y)
     }
 
-    /// Binds type parameter `pid` to `a`, or unifies its binding with `a`.
+    /// Binds type parameter `pid` to `a`, or unifies its binding with `a`
+    /// (keeping a defined type, or a directed channel, over a type
+    /// literal, as gc does).
     fn unify_bind(
         &mut self,
         pid: TParamId,
@@ -674,17 +832,33 @@ impl<'a> Checker<'a> {
         if self.tcx.identical(b, a) {
             return true;
         }
-        if self.mentions_any(b, ids) || self.mentions_any(a, ids) {
-            return self.unify(b, a, ids, map, inexact);
+        if !self.unify(b, a, ids, map, inexact) {
+            return false;
         }
-        if inexact && self.tcx.identical(self.tcx.under(b), self.tcx.under(a)) {
-            // Prefer the defined type.
-            if self.tcx.is_named(a) && !self.tcx.is_named(b) {
+        let bi = self.tcx.is_interface(b) && !self.tcx.is_tparam(b);
+        let ai = self.tcx.is_interface(a) && !self.tcx.is_tparam(a);
+        let bn = self.tcx.is_named(b);
+        let an = self.tcx.is_named(a);
+        if bi && ai {
+            if bn && an {
+                return self.tcx.identical(b, a);
+            }
+            let nb = self.tcx.iface(b).map_or(0, |i| i.methods.len());
+            let na = self.tcx.iface(a).map_or(0, |i| i.methods.len());
+            if nb != na {
+                return false;
+            }
+        } else if bi || ai {
+            // Either could be the type argument: ambiguous.
+            return false;
+        }
+        if inexact && !bn {
+            let directed = matches!(self.tcx.under_kind(a), TypeKind::Chan(d, _) if *d != crate::syntax::ast::ChanDir::Both);
+            if an || directed {
                 map.insert(pid, a);
             }
-            return true;
         }
-        false
+        true
     }
 }
 

@@ -313,11 +313,18 @@ impl Checker<'_> {
                 if self.tcx.is_tparam(v) {
                     return Err(format!("{vs} does not {verb} {ts}"));
                 }
-                let tl: Vec<String> = terms
-                    .iter()
-                    .map(|x| format!("{}{}", if x.tilde { "~" } else { "" }, self.ts(x.ty)))
-                    .collect();
-                let _ = tl;
+                // `int` where `~int` would do: suggested.
+                let alt = terms.iter().find(|x| {
+                    !x.tilde
+                        && self.tcx.identical(x.ty, self.tcx.under(x.ty))
+                        && self.tcx.identical(self.tcx.under(v), x.ty)
+                });
+                if let Some(alt) = alt {
+                    let als = self.ts(alt.ty);
+                    return Err(format!(
+                        "{vs} does not {verb} {ts} (possibly missing ~ for {als} in {ts})"
+                    ));
+                }
                 return Err(format!(
                     "{vs} does not {verb} {ts} ({vs} missing in {})",
                     self.terms_string(terms)
@@ -345,22 +352,11 @@ impl Checker<'_> {
         })
     }
 
-    /// `None` if `t` satisfies constraint `c`; otherwise gc's cause after
-    /// `T does not satisfy C`.
+    /// `None` if `t` satisfies constraint `c`; otherwise gc's message
+    /// (`T does not satisfy C (cause)`, `cannot satisfy C (empty type
+    /// set)`).
     pub(super) fn satisfies(&mut self, t: TyId, c: TyId) -> Option<String> {
-        match self.implements(t, c, true) {
-            Ok(()) => None,
-            Err(msg) => {
-                // The message starts with "T does not satisfy C"; keep the
-                // rest.
-                let prefix = format!("{} does not satisfy {}", self.ts(t), self.ts(c));
-                Some(
-                    msg.strip_prefix(&prefix)
-                        .map(str::to_string)
-                        .unwrap_or_default(),
-                )
-            }
-        }
+        self.implements(t, c, true).err()
     }
 }
 
@@ -406,9 +402,15 @@ pub(super) fn lookup_in(
     let exported = super::object::is_exported(name);
     let name_matches =
         |n: &str, p: Option<PkgId>| n == name && (exported || p == pkg || p.is_none());
-    // A (non-defined) pointer type: look in its base type.
+    // A (non-defined) pointer type: look in its base type — unless that is
+    // an interface or type parameter (whose pointers have no methods).
     let (start, start_indirect) = match tcx.kind(t) {
-        TypeKind::Pointer(b) => (*b, true),
+        TypeKind::Pointer(b) => {
+            if matches!(tcx.under_kind(*b), TypeKind::Interface(_)) || tcx.is_tparam(*b) {
+                return Lookup::NotFound;
+            }
+            (*b, true)
+        }
         _ => (t, false),
     };
     // A defined pointer type: fields (not methods) of what it points to.
@@ -433,7 +435,17 @@ pub(super) fn lookup_in(
         let mut next: Vec<(TyId, Vec<u32>, bool)> = Vec::new();
         let mut found: Option<Lookup> = None;
         let mut count = 0;
+        // The same embedded type reached along several paths at this depth
+        // is looked at once; a name found in it is ambiguous.
+        let mut unique: Vec<(TyId, Vec<u32>, bool, bool)> = Vec::new();
         for (typ, path, indirect) in current {
+            match unique.iter_mut().find(|u| tcx.canon(u.0) == tcx.canon(typ)) {
+                Some(u) => u.3 = true,
+                None => unique.push((typ, path, indirect, false)),
+            }
+        }
+        for (typ, path, indirect, multiples) in unique {
+            let before = count;
             if let Some(n) = tcx.as_named(typ) {
                 if seen.contains(&tcx.canon(typ)) {
                     continue;
@@ -501,6 +513,9 @@ pub(super) fn lookup_in(
                 }
                 _ => {}
             }
+            if multiples && count > before {
+                count += 1;
+            }
         }
         if count > 1 {
             return Lookup::Ambiguous;
@@ -508,8 +523,6 @@ pub(super) fn lookup_in(
         if let Some(f) = found {
             return f;
         }
-        // Embedded types reached several times at the same depth count
-        // once each (ambiguity is only between different names' sources).
         current = next;
     }
     Lookup::NotFound

@@ -218,6 +218,11 @@ pub fn check_packages(
     })
 }
 
+/// An instance of a generic type whose constraints are verified later: the
+/// type, its type arguments, the argument expressions and the instantiating
+/// expression.
+type PendingInstance<'a> = (NamedId, Vec<TyId>, &'a [ast::Expr], &'a ast::Expr);
+
 /// Colour of a package-level object during declaration (cycle detection).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Color {
@@ -318,6 +323,9 @@ pub(crate) struct Checker<'a> {
     /// Generic type instances whose underlying type must be computed once
     /// the origin's declaration is complete.
     pending_instances: Vec<NamedId>,
+    /// Defined types declared as an instance whose underlying type was
+    /// not known yet (`type B[Q any] A[Q]` while A is being declared).
+    pending_underlying: Vec<(NamedId, TyId)>,
     /// Scopes holding each function declaration's parameters.
     func_scopes: HashMap<ObjId, ScopeId>,
     /// Checked signatures of function declarations.
@@ -330,10 +338,16 @@ pub(crate) struct Checker<'a> {
     partial_targs: HashMap<NodeId, Vec<TyId>>,
     /// Nesting of type unification (bounded; see `unify`).
     unify_depth: u32,
+    /// Type parameters of generic function arguments being inferred
+    /// jointly with a callee's: bound on the argument side too.
+    unify_rhs: Vec<TParamId>,
     /// While type parameter constraints are being declared: instances to
     /// verify once all constraints are known (a constraint may mention a
     /// later type parameter).
-    deferred_verify: Option<Vec<(NamedId, Vec<TyId>, &'a [ast::Expr], &'a ast::Expr)>>,
+    deferred_verify: Option<Vec<PendingInstance<'a>>>,
+    /// Instances in generic types' constraints, verified after the
+    /// package-level declarations (or the local type declaration).
+    later_verify: Vec<PendingInstance<'a>>,
     /// Untyped constant left operands of non-constant shifts.
     shift_lhs: std::collections::HashSet<NodeId>,
     /// Whether the expression being checked contains a call or receive
@@ -385,6 +399,7 @@ impl<'a> Checker<'a> {
             func_decls: HashMap::new(),
             locals: Vec::new(),
             pending_instances: Vec::new(),
+            pending_underlying: Vec::new(),
             local_types: 0,
             dot_used: std::collections::HashSet::new(),
             err_pos: None,
@@ -396,7 +411,9 @@ impl<'a> Checker<'a> {
             body_less: Vec::new(),
             partial_targs: HashMap::new(),
             unify_depth: 0,
+            unify_rhs: Vec::new(),
             deferred_verify: None,
+            later_verify: Vec::new(),
             shift_lhs: std::collections::HashSet::new(),
             has_call_or_recv: false,
             delayed_map_keys: Vec::new(),

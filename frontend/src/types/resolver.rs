@@ -220,6 +220,7 @@ impl<'a> Checker<'a> {
         for (o, _) in &method_decls {
             self.obj_decl(*o);
         }
+        self.flush_later_verify();
         self.valid_types(&order);
 
         // Function bodies.

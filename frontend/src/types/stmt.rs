@@ -733,9 +733,13 @@ impl<'a> Checker<'a> {
     fn range_key_val(&mut self, t: TyId) -> Result<(Option<TyId>, Option<TyId>), String> {
         // A channel must permit receiving.
         let core = self.common_under(t, &|ck: &Self, t: Option<TyId>, u: Option<TyId>| {
-            let (Some(t), Some(u)) = (t, u) else { return None };
+            let (Some(t), Some(u)) = (t, u) else {
+                return None;
+            };
             match ck.tcx.kind(u) {
-                TypeKind::Chan(ChanDir::Send, _) => Some(format!("receive from send-only channel {}", ck.ts(t))),
+                TypeKind::Chan(ChanDir::Send, _) => {
+                    Some(format!("receive from send-only channel {}", ck.ts(t)))
+                }
                 _ => None,
             }
         })?;
@@ -774,8 +778,12 @@ impl<'a> Checker<'a> {
                 let yt = self.common_under(sig.params[0], &|_: &Self, _, _| None);
                 let Some(cb) = yt.as_ref().ok().and_then(|u| self.tcx.sig(*u)).cloned() else {
                     return Err(match yt {
-                        Err(e) => format!("func must be func(yield func(...) bool): in yield type, {e}"),
-                        Ok(_) => "func must be func(yield func(...) bool): argument is not func".into(),
+                        Err(e) => {
+                            format!("func must be func(yield func(...) bool): in yield type, {e}")
+                        }
+                        Ok(_) => {
+                            "func must be func(yield func(...) bool): argument is not func".into()
+                        }
                     });
                 };
                 if cb.params.len() > 2 {

@@ -477,6 +477,16 @@ impl<'a> Checker<'a> {
 
     /// The terms of a union `A | ~B | C`.
     fn union_terms(&mut self, x: &'a Expr) -> Vec<Term> {
+        self.union_term_list(x)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// The terms of a union with the position of each written term (`None`
+    /// for terms of an embedded interface, which may overlap); reports
+    /// overlapping terms.
+    fn union_term_list(&mut self, x: &'a Expr) -> Vec<(Term, Option<Span>)> {
         match &x.kind {
             ExprKind::Binary {
                 op: BinaryOp::Or,
@@ -484,11 +494,24 @@ impl<'a> Checker<'a> {
                 y: r,
                 ..
             } => {
-                let mut a = self.union_terms(l);
-                a.extend(self.union_terms(r));
+                let mut a = self.union_term_list(l);
+                let b = self.union_term_list(r);
+                for (t, at) in &b {
+                    let Some(at) = at else { continue };
+                    let other = a
+                        .iter()
+                        .find(|(o, oat)| oat.is_some() && !self.disjoint_terms(o, t))
+                        .map(|(o, _)| o.clone());
+                    if let Some(o) = other {
+                        let ts = self.term_string(t);
+                        let os = self.term_string(&o);
+                        self.error(*at, format!("overlapping terms {ts} and {os}"));
+                    }
+                }
+                a.extend(b);
                 a
             }
-            ExprKind::Paren(inner) => self.union_terms(inner),
+            ExprKind::Paren(inner) => self.union_term_list(inner),
             ExprKind::Unary {
                 op: UnaryOp::Tilde,
                 x: inner,
@@ -515,7 +538,7 @@ impl<'a> Checker<'a> {
                     );
                     return Vec::new();
                 }
-                vec![Term { tilde: true, ty: t }]
+                vec![(Term { tilde: true, ty: t }, Some(x.span.start()))]
             }
             _ => {
                 let t = self.type_expr(x);
@@ -539,13 +562,39 @@ impl<'a> Checker<'a> {
                         self.error(x.span.start(), "cannot use comparable in union");
                         return Vec::new();
                     }
-                    return i.terms.unwrap_or_default();
+                    return i
+                        .terms
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|t| (t, None))
+                        .collect();
                 }
-                vec![Term {
-                    tilde: false,
-                    ty: t,
-                }]
+                vec![(
+                    Term {
+                        tilde: false,
+                        ty: t,
+                    },
+                    Some(x.span.start()),
+                )]
             }
+        }
+    }
+
+    /// Whether two union terms have no type in common.
+    fn disjoint_terms(&self, x: &Term, y: &Term) -> bool {
+        let ux = if y.tilde { self.tcx.under(x.ty) } else { x.ty };
+        let uy = if x.tilde { self.tcx.under(y.ty) } else { y.ty };
+        // A type still being declared has no underlying type yet.
+        self.tcx.is_invalid(ux) || self.tcx.is_invalid(uy) || !self.tcx.identical(ux, uy)
+    }
+
+    /// A term as gc prints it in messages (package-qualified).
+    fn term_string(&self, t: &Term) -> String {
+        let s = super::typestring::TypeWriter::new(&self.tcx, &self.pkgs, None).write(t.ty);
+        if t.tilde {
+            format!("~{s}")
+        } else {
+            s
         }
     }
 
@@ -603,7 +652,11 @@ impl<'a> Checker<'a> {
                     self.error(e.span.start(), "cannot use a type parameter as constraint");
                     return self.tcx.any_ty;
                 }
-                if self.tcx.is_interface(t) {
+                // A type still being declared (a generic type in its own
+                // constraints) is taken to be an interface.
+                if self.tcx.is_interface(t)
+                    || (self.tcx.is_named(t) && self.tcx.is_invalid(self.tcx.under(t)))
+                {
                     return t;
                 }
                 self.tcx.intern(TypeKind::Interface(Iface {
@@ -623,6 +676,17 @@ impl<'a> Checker<'a> {
     /// Declares type parameters in the current scope and checks their
     /// constraints.
     pub(super) fn declare_type_params(&mut self, fields: &'a [ast::Field]) -> Vec<TyId> {
+        self.declare_type_params_of(fields, None)
+    }
+
+    /// As [`Checker::declare_type_params`] for generic type `owner`, whose
+    /// type parameters are known before the constraints are checked (they
+    /// may refer to the type itself).
+    pub(super) fn declare_type_params_of(
+        &mut self,
+        fields: &'a [ast::Field],
+        owner: Option<NamedId>,
+    ) -> Vec<TyId> {
         let mut tps = Vec::new();
         let mut idx = 0u32;
         for f in fields {
@@ -641,6 +705,9 @@ impl<'a> Checker<'a> {
                 tps.push(t);
             }
         }
+        if let Some(m) = owner.and_then(|n| self.tcx.named_mut(n)) {
+            m.tparams = tps.clone();
+        }
         let saved = self.deferred_verify.replace(Vec::new());
         let mut k = 0;
         for f in fields {
@@ -655,10 +722,24 @@ impl<'a> Checker<'a> {
             }
         }
         let pending = std::mem::replace(&mut self.deferred_verify, saved).unwrap_or_default();
-        for (n, targs, indices, e) in pending {
-            self.verify_instance(n, &targs, indices, e);
+        if owner.is_some() {
+            // The generic type's own instances need its underlying type:
+            // verified once the declarations are complete.
+            self.later_verify.extend(pending);
+        } else {
+            for (n, targs, indices, e) in pending {
+                self.verify_instance(n, &targs, indices, e);
+            }
         }
         tps
+    }
+
+    /// Verifies the instances deferred while declaring generic types.
+    pub(super) fn flush_later_verify(&mut self) {
+        self.flush_pending_instances();
+        for (n, targs, indices, e) in std::mem::take(&mut self.later_verify) {
+            self.verify_instance(n, &targs, indices, e);
+        }
     }
 
     /// Checks a signature, declaring parameters and results in the current
@@ -784,7 +865,11 @@ impl<'a> Checker<'a> {
                 .map(|i| i.name.clone())
                 .unwrap_or_default();
             let _ = s;
-            let what = if targs.len() < ntp { "not enough" } else { "too many" };
+            let what = if targs.len() < ntp {
+                "not enough"
+            } else {
+                "too many"
+            };
             self.error(
                 x.span.start(),
                 format!(
@@ -797,6 +882,11 @@ impl<'a> Checker<'a> {
         let inst = self.instantiate_named(n, targs.clone());
         match &mut self.deferred_verify {
             Some(list) => list.push((n, targs.clone(), indices, e)),
+            // At package level the types involved (and their methods) may
+            // still be being declared: verified once they all are.
+            None if self.ctx.func.is_none() => {
+                self.later_verify.push((n, targs.clone(), indices, e))
+            }
             None => self.verify_instance(n, &targs, indices, e),
         }
         self.info
@@ -823,11 +913,9 @@ impl<'a> Checker<'a> {
                 .map(|x| x.constraint)
                 .unwrap_or(self.tcx.any_ty);
             let c = self.subst(c, &map);
-            if let Some(cause) = self.satisfies(ta, c) {
+            if let Some(msg) = self.satisfies(ta, c) {
                 let at = indices.get(i).map(|x| x.span.start()).unwrap_or(e.pos());
-                let ts = self.ts(ta);
-                let cs = self.ts(c);
-                self.error(at, format!("{ts} does not satisfy {cs}{cause}"));
+                self.error(at, msg);
             }
         }
     }
@@ -866,6 +954,30 @@ impl<'a> Checker<'a> {
 
     /// Re-expands instances whose origin was incomplete when they were made.
     pub(super) fn flush_pending_instances(&mut self) {
+        // Defined types whose underlying type is an instance's, once known.
+        for _ in 0..4 {
+            let waiting = std::mem::take(&mut self.pending_underlying);
+            let mut progress = false;
+            for (n, rhs) in waiting {
+                let u = self.tcx.under(rhs);
+                if self.tcx.is_invalid(u) {
+                    self.pending_underlying.push((n, rhs));
+                } else {
+                    if let Some(m) = self.tcx.named_mut(n) {
+                        m.underlying = u;
+                    }
+                    progress = true;
+                }
+            }
+            if !progress {
+                break;
+            }
+            self.flush_instances_once();
+        }
+        self.flush_instances_once();
+    }
+
+    fn flush_instances_once(&mut self) {
         let pending = std::mem::take(&mut self.pending_instances);
         let mut still = Vec::new();
         for n in pending {

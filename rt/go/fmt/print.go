@@ -8,6 +8,9 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strconv"
+	"unicode/utf8"
+	"unsafe"
 )
 
 //rgo:extern rgo_fmt_sprint
@@ -42,10 +45,87 @@ type State interface {
 	Flag(c int) bool
 }
 
-// Formatter is implemented by any value that has a Format method.
-// (Custom formatters are not called by this implementation yet.)
+// Formatter is implemented by any value that has a Format method. The
+// implementation controls how State and rune are interpreted, and may call
+// Sprint or Fprint(f) etc. to generate its output.
 type Formatter interface {
 	Format(f State, verb rune)
+}
+
+// state is the State given to Format methods: the runtime's printer.
+type state struct {
+	p unsafe.Pointer
+}
+
+//rgo:extern rgo_fmt_register_state
+func registerState(s State)
+
+//rgo:extern rgo_fmt_state_write
+func stateWrite(p unsafe.Pointer, b []byte)
+
+//rgo:extern rgo_fmt_state_width
+func stateWidth(p unsafe.Pointer) int
+
+//rgo:extern rgo_fmt_state_precision
+func statePrecision(p unsafe.Pointer) int
+
+//rgo:extern rgo_fmt_state_flag
+func stateFlag(p unsafe.Pointer, c int) bool
+
+func init() {
+	registerState(&state{})
+}
+
+func (s *state) Write(b []byte) (n int, err error) {
+	stateWrite(s.p, b)
+	return len(b), nil
+}
+
+func (s *state) WriteString(str string) (n int, err error) {
+	stateWrite(s.p, unsafe.Slice(unsafe.StringData(str), len(str)))
+	return len(str), nil
+}
+
+func (s *state) Width() (wid int, ok bool) {
+	w := stateWidth(s.p)
+	if w < 0 {
+		return 0, false
+	}
+	return w, true
+}
+
+func (s *state) Precision() (prec int, ok bool) {
+	p := statePrecision(s.p)
+	if p < 0 {
+		return 0, false
+	}
+	return p, true
+}
+
+func (s *state) Flag(c int) bool {
+	return stateFlag(s.p, c)
+}
+
+// FormatString returns a string representing the fully qualified
+// formatting directive captured by the State, followed by the argument
+// verb.
+func FormatString(state State, verb rune) string {
+	var tmp [16]byte
+	b := append(tmp[:0], '%')
+	for _, c := range " +-#0" {
+		if state.Flag(int(c)) {
+			b = append(b, byte(c))
+		}
+	}
+	if w, ok := state.Width(); ok {
+		b = strconv.AppendInt(b, int64(w), 10)
+	}
+	if p, ok := state.Precision(); ok {
+		b = append(b, '.')
+		b = strconv.AppendInt(b, int64(p), 10)
+	}
+	b = utf8.AppendRune(b, verb)
+	return string(b)
 }
 
 // Sprint formats using the default formats for its operands and returns

@@ -292,3 +292,27 @@ type MemStats struct {
 func ReadMemStats(m *MemStats) {
 	readMemStats(m)
 }
+
+// Cleanup is a handle to a cleanup call for a specific object.
+type Cleanup struct {
+	id uint64
+}
+
+// AddCleanup attaches a cleanup function to ptr, to be called some time
+// after ptr has become unreachable (objects are not reclaimed yet, so
+// cleanups do not run).
+func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
+	if ptr == nil {
+		panic("runtime.AddCleanup: ptr is nil")
+	}
+	return Cleanup{}
+}
+
+// Stop cancels the cleanup call.
+func (c Cleanup) Stop() {}
+
+// rand returns a uniformly random 64-bit number (the source of the global
+// generators of math/rand and math/rand/v2, gc's runtime.rand).
+//
+//rgo:extern rgo_rand
+func rand() uint64

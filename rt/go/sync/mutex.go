@@ -49,10 +49,12 @@ func (m *Mutex) Lock() {
 	if atomic.CompareAndSwapInt32(&m.state, 0, mutexLocked) {
 		return
 	}
-	m.lockSlow()
+	lockSlow(m)
 }
 
-func (m *Mutex) lockSlow() {
+// lockSlow waits for the mutex (a function rather than a method: types
+// that embed a Mutex get only its exported methods, as with gc's).
+func lockSlow(m *Mutex) {
 	for {
 		old := atomic.LoadInt32(&m.state)
 		if old&mutexLocked == 0 {
@@ -85,10 +87,10 @@ func (m *Mutex) Unlock() {
 	if atomic.CompareAndSwapInt32(&m.state, mutexLocked, 0) {
 		return
 	}
-	m.unlockSlow()
+	unlockSlow(m)
 }
 
-func (m *Mutex) unlockSlow() {
+func unlockSlow(m *Mutex) {
 	for {
 		old := atomic.LoadInt32(&m.state)
 		if old&mutexLocked == 0 {

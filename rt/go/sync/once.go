@@ -15,11 +15,12 @@ type Once struct {
 // to f returns; if f panics, Do considers it to have returned.
 func (o *Once) Do(f func()) {
 	if o.done.Load() == 0 {
-		o.doSlow(f)
+		doSlow(o, f)
 	}
 }
 
-func (o *Once) doSlow(f func()) {
+// doSlow runs f once (a function: see lockSlow).
+func doSlow(o *Once, f func()) {
 	o.m.Lock()
 	defer o.m.Unlock()
 	if o.done.Load() == 0 {

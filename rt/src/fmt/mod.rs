@@ -7,13 +7,14 @@
 //! `printArg`/`printValue` do — including calling `Error()`, `String()`
 //! and `GoString()` through the descriptors' method tables — `verbs.rs`
 //! holds the per-verb primitives, `float.rs` strconv's float layouts,
-//! `quote.rs` strconv's quoting and `sort.rs` the key order of printed
-//! maps.
+//! `quote.rs` strconv's quoting, `sort.rs` the key order of printed
+//! maps and `state.rs` the `fmt.State` handed to custom formatters.
 
 pub mod float;
 mod isprint;
 pub mod quote;
 mod sort;
+mod state;
 #[cfg(test)]
 mod tests;
 mod value;
@@ -392,6 +393,19 @@ fn int_from_arg(args: &[Eface], n: usize) -> (i64, bool, usize) {
 /// # Safety
 /// `p` must point to `len` interface values.
 unsafe fn args<'a>(p: *const Eface, len: isize) -> &'a [Eface] {
+    if len <= 0 || p.is_null() {
+        &[]
+    } else {
+        // SAFETY: guaranteed by the caller.
+        unsafe { core::slice::from_raw_parts(p, len as usize) }
+    }
+}
+
+/// A byte slice from a pointer and length (empty for null or `len <= 0`).
+///
+/// # Safety
+/// `p` must point to `len` readable bytes that outlive `'a`.
+unsafe fn bytes<'a>(p: *const u8, len: isize) -> &'a [u8] {
     if len <= 0 || p.is_null() {
         &[]
     } else {

@@ -6,9 +6,9 @@
 //! fields cannot be turned back into interfaces, so their `String` and
 //! `Error` methods are not called (exactly as with reflection).
 
-use super::sort;
 use super::verbs::{LDIGITS, UDIGITS};
 use super::Printer;
+use super::{sort, state};
 use crate::abi::*;
 
 #[derive(Clone, Copy)]
@@ -249,6 +249,22 @@ impl Printer {
                 return true;
             }
             verb = 'v';
+        }
+        if let Some(m) = state::format_method(v.typ) {
+            let word = v.data_word();
+            if v.typ.kind == KIND_POINTER && word.is_null() {
+                if let Some(meta) = v.typ.find_method(b"Format") {
+                    if meta.pointer_receiver == 0 {
+                        // A value method through a nil pointer would
+                        // panic; fmt prints <nil>.
+                        self.buf.extend_from_slice(b"<nil>");
+                        return true;
+                    }
+                }
+            }
+            if self.call_format(m, word, verb) {
+                return true;
+            }
         }
         let method: &[u8] = if self.f.sharp_v {
             b"GoString"

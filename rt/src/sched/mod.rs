@@ -22,10 +22,13 @@ use std::collections::{BinaryHeap, HashMap, VecDeque};
 use crate::print::{Sink, Stderr};
 use crate::sys;
 
-/// Usable bytes of a goroutine stack (the main goroutine's is larger).
-const STACK_SIZE: usize = 256 << 10;
-/// Inaccessible bytes below each goroutine stack.
-const STACK_GUARD: usize = 4096;
+/// Bytes reserved for a goroutine stack (the main goroutine's is larger).
+/// Pages are committed only when touched, so this costs address space,
+/// not memory, and deep recursion in a goroutine works as under gc.
+const STACK_SIZE: usize = 64 << 20;
+/// Inaccessible bytes below each goroutine stack: running into them is a
+/// stack overflow (see `start`).
+const STACK_GUARD: usize = 64 << 10;
 /// gc's first user goroutine id in a simple program: ids below it belong
 /// to its runtime's own goroutines.
 const FIRST_USER_ID: u64 = 6;
@@ -69,9 +72,13 @@ struct Sched {
     next_id: u64,
     /// Live goroutines, main included.
     count: usize,
-    /// Sleeping goroutines: (wake-up time, sequence number, G).
+    /// Timers: (when, sequence number, G); a sleeping goroutine, or with
+    /// G null the function timer of that number in `funcs`.
     timers: BinaryHeap<Reverse<(i64, u64, usize)>>,
     timer_seq: u64,
+    /// Pending function timers (`time.Timer`, `time.Ticker`): number →
+    /// (the `func()` to run, period in ns or 0).
+    funcs: HashMap<u64, (*mut u8, i64)>,
     /// Goroutines blocked on each semaphore address, oldest first.
     sema: HashMap<usize, VecDeque<*mut G>>,
     rng: u64,
@@ -116,6 +123,7 @@ fn sched() -> &'static mut Sched {
             count: 1,
             timers: BinaryHeap::new(),
             timer_seq: 0,
+            funcs: HashMap::new(),
             sema: HashMap::new(),
             rng: (sys::clock_ns(sys::CLOCK_MONOTONIC) as u64) | 1,
         }
@@ -139,6 +147,17 @@ pub fn current_id() -> u64 {
     }
 }
 
+/// The running goroutine's stack guard `(guard_lo, stack_lo)` if it is
+/// not the main goroutine (for the fault handler's overflow check).
+pub fn fault_stack_bounds() -> Option<(usize, usize)> {
+    // SAFETY: a read from the fault handler on the thread running Go code
+    // (see `current_id`).
+    let s = unsafe { &*SCHED.0.get() }.as_ref()?;
+    // SAFETY: `current` is always a live G.
+    let g = unsafe { &*s.current };
+    (g.stack_lo != 0).then(|| (g.stack_lo - STACK_GUARD, g.stack_lo))
+}
+
 /// `goroutine N [running]:` and a newline, N the running goroutine.
 pub fn put_running_header(out: &mut dyn Sink) {
     out.put(b"goroutine ");
@@ -159,9 +178,12 @@ pub fn fastrand() -> u64 {
 }
 
 /// Makes `g` runnable; it runs next (as gc's `ready`).
-pub fn ready(g: *mut G) {
+///
+/// # Safety
+/// `g` is a live goroutine, blocked (or new), not already queued.
+pub unsafe fn ready(g: *mut G) {
     let s = sched();
-    // SAFETY: `g` is a live, blocked G.
+    // SAFETY: caller.
     unsafe { (*g).status = Status::Runnable };
     let old = core::mem::replace(&mut s.runnext, g);
     if !old.is_null() {
@@ -189,17 +211,17 @@ fn park_raw(ptr: *const u8, len: usize) {
 /// the only runnable one).
 fn schedule() {
     loop {
+        fire_timers();
         let s = sched();
         let next = if !s.runnext.is_null() {
             core::mem::replace(&mut s.runnext, core::ptr::null_mut())
         } else if let Some(g) = s.runq.pop_front() {
             g
-        } else if let Some(Reverse((when, _, _))) = s.timers.peek().copied() {
+        } else if let Some(when) = s.next_timer() {
             let now = sys::clock_ns(sys::CLOCK_MONOTONIC);
             if when > now {
                 crate::time::rgo_sleep(when - now);
             }
-            fire_timers();
             continue;
         } else {
             deadlock();
@@ -222,17 +244,87 @@ fn schedule() {
     }
 }
 
-/// Wakes the goroutines whose sleep has ended.
+impl Sched {
+    /// When the earliest live timer fires (dropping stopped ones).
+    fn next_timer(&mut self) -> Option<i64> {
+        while let Some(Reverse((when, seq, g))) = self.timers.peek().copied() {
+            if g == 0 && !self.funcs.contains_key(&seq) {
+                self.timers.pop();
+                continue;
+            }
+            return Some(when);
+        }
+        None
+    }
+}
+
+/// Wakes the goroutines whose sleep has ended and runs the functions of
+/// the timers that fired (on the current stack: they never block).
 fn fire_timers() {
-    let s = sched();
     let now = sys::clock_ns(sys::CLOCK_MONOTONIC);
-    while let Some(Reverse((when, _, g))) = s.timers.peek().copied() {
+    loop {
+        let s = sched();
+        let Some(Reverse((when, seq, g))) = s.timers.peek().copied() else {
+            return;
+        };
         if when > now {
-            break;
+            return;
         }
         s.timers.pop();
-        ready(g as *mut G);
+        if g != 0 {
+            // SAFETY: a sleeping goroutine's entry: it is parked, live.
+            unsafe { ready(g as *mut G) };
+            continue;
+        }
+        let Some(&(f, period)) = s.funcs.get(&seq) else {
+            continue;
+        };
+        if period > 0 {
+            let next = when.saturating_add(period).max(now);
+            s.timers.push(Reverse((next, seq, 0)));
+        } else {
+            s.funcs.remove(&seq);
+        }
+        // SAFETY: `f` is a Go `func()` value (see `rgo_starttimer`); the
+        // scheduler is not borrowed across the call.
+        unsafe { call_func(f) };
     }
+}
+
+/// Calls the Go `func()` value `f`.
+///
+/// # Safety
+/// `f` is a non-nil Go func value of type `func()`.
+unsafe fn call_func(f: *mut u8) {
+    // SAFETY: a func value points to a closure object whose first word is
+    // the code of a Go function `func()`: `(ctx) -> void` (rt/ABI.md).
+    unsafe {
+        let code: extern "C" fn(*mut u8) = core::mem::transmute(*(f as *const usize));
+        code(f);
+    }
+}
+
+/// Starts a timer running the `func()` value `f` after `delay` ns, then
+/// every `period` ns if positive; returns its number for
+/// [`rgo_stoptimer`]. `f` runs on the scheduler and must not block.
+///
+/// # Safety
+/// `f` is a non-nil Go func value of type `func()`.
+#[no_mangle]
+pub unsafe extern "C" fn rgo_starttimer(delay: i64, period: i64, f: *mut u8) -> i64 {
+    let s = sched();
+    let when = sys::clock_ns(sys::CLOCK_MONOTONIC).saturating_add(delay.max(0));
+    s.timer_seq += 1;
+    let seq = s.timer_seq;
+    s.funcs.insert(seq, (f, period));
+    s.timers.push(Reverse((when, seq, 0)));
+    seq as i64
+}
+
+/// Stops timer `id`; whether it was pending.
+#[no_mangle]
+pub extern "C" fn rgo_stoptimer(id: i64) -> bool {
+    sched().funcs.remove(&(id as u64)).is_some()
 }
 
 /// gc's report when no goroutine can ever run again.
@@ -255,12 +347,8 @@ extern "C" fn goroutine_entry(g: usize) -> ! {
     let g = g as *mut G;
     // SAFETY: `g` is the live G this stack was made for.
     let clo = unsafe { (*g).closure };
-    // SAFETY: a func value points to a closure object whose first word is
-    // the code of a Go function `func()`: `(ctx) -> void` (rt/ABI.md).
-    unsafe {
-        let code: extern "C" fn(*mut u8) = core::mem::transmute(*(clo as *const usize));
-        code(clo);
-    }
+    // SAFETY: `rgo_go` was given a `func()` value.
+    unsafe { call_func(clo) };
     goexit()
 }
 
@@ -328,7 +416,8 @@ pub unsafe extern "C" fn rgo_go(closure: *mut u8) {
         debug_assert!((*g).sp > (*g).stack_lo);
     }
     s.count += 1;
-    ready(g);
+    // SAFETY: `g` is the new goroutine, not queued anywhere yet.
+    unsafe { ready(g) };
 }
 
 /// `runtime.Gosched`: lets the other runnable goroutines run first.
@@ -389,6 +478,7 @@ pub fn sema_wake(addr: usize) {
         s.sema.remove(&addr);
     }
     if let Some(g) = g {
-        ready(g);
+        // SAFETY: queued semaphore waiters are parked, live goroutines.
+        unsafe { ready(g) };
     }
 }
