@@ -100,6 +100,8 @@ impl<'a> Checker<'a> {
         args: &'a [Expr],
         dots: bool,
     ) -> Operand<'a> {
+        // `len`/`cap` of an array are not constant with a call.
+        self.has_call_or_recv = true;
         let u = self.common_under(
             f.ty,
             &|ck: &Self, t: Option<TyId>, u: Option<TyId>| match (t, u) {

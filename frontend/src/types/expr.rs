@@ -546,6 +546,8 @@ impl<'a> Checker<'a> {
                 return Operand::new(Mode::Value, t, e);
             }
             UnaryOp::Recv => {
+                // `len`/`cap` of an array are not constant with a receive.
+                self.has_call_or_recv = true;
                 let xi = Operand {
                     expr: Some(inner),
                     ..x.clone()

@@ -459,6 +459,9 @@ impl<'a> Checker<'a> {
         indices: &'a [Expr],
     ) -> Option<TyId> {
         let tparams = tparams.to_vec();
+        self.record_mono(&tparams, &targs, &|i| {
+            indices.get(i).map_or(e.pos(), |x| x.span.start())
+        });
         let map = self.tparam_map(&tparams, &targs);
         for (i, (&tp, &ta)) in tparams.iter().zip(targs.iter()).enumerate() {
             let Some(p) = self.tcx.as_tparam(tp) else {

@@ -1,7 +1,15 @@
-//! Type argument inference for calls of generic functions: unification of
-//! parameter types with argument types (typed arguments first, then the
-//! default types of untyped constants), then inference from constraints'
-//! core types, then constraint verification.
+//! Type argument inference, as gc does it. For calls of generic functions:
+//! unification of parameter types with argument types (typed arguments
+//! first, then the default types of untyped constants), then inference from
+//! constraints' core terms (or, without one, from the methods a known type
+//! argument must have), then constraint verification. Generic functions
+//! passed as arguments have their type parameters inferred jointly with the
+//! callee's. A generic function value assigned to a function-typed target
+//! (variable, result, argument of a non-generic function, composite literal
+//! element, send) is instantiated from that type ("reverse" inference).
+//! Unification is inexact: a defined type matches a type literal through
+//! its underlying type, channel directions are ignored, and an interface
+//! mentioning type parameters unifies with the methods of the other type.
 
 use std::collections::HashMap;
 
@@ -167,9 +175,21 @@ impl<'a> Checker<'a> {
             if sig.variadic && !dots && i + 1 >= sig.params.len() {
                 p = variadic_elem(&self.tcx, p);
             }
-            let Some(pid) = self.tcx.as_tparam(p).filter(|x| ids.contains(x)) else {
+            let Some(mut pid) = self.tcx.as_tparam(p).filter(|x| ids.contains(x)) else {
                 continue;
             };
+            // Bound to a generic argument's type parameter that is still
+            // unknown: the constant's type is that one's.
+            for _ in 0..all_ids.len() {
+                let next = map
+                    .get(&pid)
+                    .and_then(|b| self.tcx.as_tparam(*b))
+                    .filter(|q| ext_ids.contains(q) && *q != pid);
+                match next {
+                    Some(q) => pid = q,
+                    None => break,
+                }
+            }
             if map.contains_key(&pid) {
                 continue;
             }

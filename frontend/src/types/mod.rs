@@ -30,6 +30,7 @@ mod infer;
 mod initorder;
 mod literal;
 mod lookup;
+mod mono;
 mod operand;
 mod resolver;
 mod returns;
@@ -336,6 +337,8 @@ pub(crate) struct Checker<'a> {
     /// Explicit type arguments of partially instantiated generic functions
     /// (by the function expression), completed by inference at the call.
     partial_targs: HashMap<NodeId, Vec<TyId>>,
+    /// Instantiations of the package's generic types and functions.
+    mono: mono::MonoGraph,
     /// Nesting of type unification (bounded; see `unify`).
     unify_depth: u32,
     /// Type parameters of generic function arguments being inferred
@@ -411,6 +414,7 @@ impl<'a> Checker<'a> {
             body_less: Vec::new(),
             partial_targs: HashMap::new(),
             unify_depth: 0,
+            mono: mono::MonoGraph::default(),
             unify_rhs: Vec::new(),
             deferred_verify: None,
             later_verify: Vec::new(),

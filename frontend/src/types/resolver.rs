@@ -250,6 +250,8 @@ impl<'a> Checker<'a> {
             self.error(span, msg);
         }
 
+        self.check_instantiation_cycles();
+        self.mono = super::mono::MonoGraph::default();
         self.compute_init_order(pkg, &order);
         if self.diags.is_empty() {
             for span in std::mem::take(&mut self.body_less) {

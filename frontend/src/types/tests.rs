@@ -240,6 +240,127 @@ func main() {}
     ),
 ];
 
+/// Generic code gc (go1.27.3) accepts: inference through generic function
+/// arguments and assignment targets, untyped constants joined with an
+/// argument's type parameter, channel core types, receivers through a
+/// pointer alias, instance-defined types, self-referential constraints.
+const VALID_GENERIC: &str = r#"package main
+
+func Map[T, U any](s []T, f func(T) U) []U {
+	r := make([]U, 0, len(s))
+	for _, v := range s {
+		r = append(r, f(v))
+	}
+	return r
+}
+
+func Itoa[T ~int](x T) string { return "n" }
+func Double[T any](x T) []T  { return []T{x, x} }
+
+func apply[P any](f func(P) string, x P) string { return f(x) }
+func pair[P, Q any](p P, q Q) (P, Q)             { return p, q }
+func id[T any](x T) T                            { return x }
+
+type Number interface{ ~int | ~float64 }
+
+func Sum[T Number](xs ...T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return
+}
+
+type Stack[T any] struct{ items []T }
+
+func (s *Stack[T]) Push(x T) { s.items = append(s.items, x) }
+func (s *Stack[T]) Pop() (T, bool) {
+	var zero T
+	if len(s.items) == 0 {
+		return zero, false
+	}
+	x := s.items[len(s.items)-1]
+	s.items = s.items[:len(s.items)-1]
+	return x, true
+}
+
+type Foo[P any] struct{ _ *Bar[P] }
+type Bar[Q any] Foo[Q]
+
+func (v *Bar[R]) M() { _ = (*Foo[R])(v) }
+
+type Node[T interface{ Less(T) bool }] struct{ v T }
+
+type myInt int
+
+func (a myInt) Less(b myInt) bool { return a < b }
+
+type T struct{}
+type PT = *T
+
+func (PT) m() {}
+
+func recv[C interface{ chan int | <-chan int }](c C) int {
+	for v := range c {
+		return v
+	}
+	return <-c
+}
+
+func cp[T ~[]byte | ~string](dst []byte, src T) int { return copy(dst, src) }
+
+func keys[M ~map[K]V, K comparable, V any](m M) []K {
+	var r []K
+	for k := range m {
+		r = append(r, k)
+	}
+	return r
+}
+
+type Eq[T any] interface{ Equal(T) bool }
+
+func eqAll[T Eq[T]](xs []T, y T) bool {
+	for _, x := range xs {
+		if !x.Equal(y) {
+			return false
+		}
+	}
+	return true
+}
+
+type P struct{ x int }
+
+func (p P) Equal(q P) bool { return p.x == q.x }
+
+func main() {
+	_ = Map([]int{1, 2}, Itoa[int])
+	_ = Map([]int{1, 2}, Double)
+	_ = apply(Itoa, 3)
+	var f func(int) string = Itoa
+	var g func(string) []string = Double
+	_, _ = f, g
+	_, _ = pair(1, "a")
+	_ = id(id[int])(2)
+	_ = Sum(1, 2, 3)
+	_ = Sum(1.5, 2)
+	var s Stack[string]
+	s.Push("x")
+	_, _ = s.Pop()
+	_ = Node[myInt]{v: 1}
+	(&T{}).m()
+	ch := make(chan int, 1)
+	ch <- 1
+	_ = recv(ch)
+	_ = cp(make([]byte, 2), "hi")
+	_ = keys(map[string]int{"a": 1})
+	_ = eqAll([]P{{1}}, P{1})
+}
+"#;
+
+#[test]
+fn valid_generic_program_checks() {
+    expect(VALID_GENERIC, &[]);
+}
+
 #[test]
 fn error_cases() {
     let mut failures = Vec::new();

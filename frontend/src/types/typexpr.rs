@@ -880,6 +880,14 @@ impl<'a> Checker<'a> {
             return TypeCtx::INVALID;
         }
         let inst = self.instantiate_named(n, targs.clone());
+        let tparams = self
+            .tcx
+            .named_info(n)
+            .map(|i| i.tparams.clone())
+            .unwrap_or_default();
+        self.record_mono(&tparams, &targs, &|i| {
+            indices.get(i).map_or(e.pos(), |x| x.span.start())
+        });
         match &mut self.deferred_verify {
             Some(list) => list.push((n, targs.clone(), indices, e)),
             // At package level the types involved (and their methods) may

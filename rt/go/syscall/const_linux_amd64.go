@@ -551,3 +551,107 @@ const (
 	SYS_FANOTIFY_MARK          = 301
 	SYS_PRLIMIT64              = 302
 )
+
+// fcntl(2) commands and lock types (linux/amd64).
+const (
+	F_DUPFD         = 0x0
+	F_DUPFD_CLOEXEC = 0x406
+	F_EXLCK         = 0x4
+	F_GETFD         = 0x1
+	F_GETFL         = 0x3
+	F_GETLEASE      = 0x401
+	F_GETLK         = 0x5
+	F_GETLK64       = 0x5
+	F_GETOWN        = 0x9
+	F_GETOWN_EX     = 0x10
+	F_GETPIPE_SZ    = 0x408
+	F_GETSIG        = 0xb
+	F_LOCK          = 0x1
+	F_NOTIFY        = 0x402
+	F_RDLCK         = 0x0
+	F_SETFD         = 0x2
+	F_SETFL         = 0x4
+	F_SETLEASE      = 0x400
+	F_SETLK         = 0x6
+	F_SETLK64       = 0x6
+	F_SETLKW        = 0x7
+	F_SETLKW64      = 0x7
+	F_SETOWN        = 0x8
+	F_SETOWN_EX     = 0xf
+	F_SETPIPE_SZ    = 0x407
+	F_SETSIG        = 0xa
+	F_SHLCK         = 0x8
+	F_TEST          = 0x3
+	F_TLOCK         = 0x2
+	F_ULOCK         = 0x0
+	F_UNLCK         = 0x2
+	F_WRLCK         = 0x1
+)
+
+// Terminal ioctl requests (linux/amd64).
+const (
+	TIOCCBRK           = 0x5428
+	TIOCCONS           = 0x541d
+	TIOCEXCL           = 0x540c
+	TIOCGDEV           = 0x80045432
+	TIOCGETD           = 0x5424
+	TIOCGICOUNT        = 0x545d
+	TIOCGLCKTRMIOS     = 0x5456
+	TIOCGPGRP          = 0x540f
+	TIOCGPTN           = 0x80045430
+	TIOCGRS485         = 0x542e
+	TIOCGSERIAL        = 0x541e
+	TIOCGSID           = 0x5429
+	TIOCGSOFTCAR       = 0x5419
+	TIOCGWINSZ         = 0x5413
+	TIOCINQ            = 0x541b
+	TIOCLINUX          = 0x541c
+	TIOCMBIC           = 0x5417
+	TIOCMBIS           = 0x5416
+	TIOCMGET           = 0x5415
+	TIOCMIWAIT         = 0x545c
+	TIOCMSET           = 0x5418
+	TIOCM_CAR          = 0x40
+	TIOCM_CD           = 0x40
+	TIOCM_CTS          = 0x20
+	TIOCM_DSR          = 0x100
+	TIOCM_DTR          = 0x2
+	TIOCM_LE           = 0x1
+	TIOCM_RI           = 0x80
+	TIOCM_RNG          = 0x80
+	TIOCM_RTS          = 0x4
+	TIOCM_SR           = 0x10
+	TIOCM_ST           = 0x8
+	TIOCNOTTY          = 0x5422
+	TIOCNXCL           = 0x540d
+	TIOCOUTQ           = 0x5411
+	TIOCPKT            = 0x5420
+	TIOCPKT_DATA       = 0x0
+	TIOCPKT_DOSTOP     = 0x20
+	TIOCPKT_FLUSHREAD  = 0x1
+	TIOCPKT_FLUSHWRITE = 0x2
+	TIOCPKT_IOCTL      = 0x40
+	TIOCPKT_NOSTOP     = 0x10
+	TIOCPKT_START      = 0x8
+	TIOCPKT_STOP       = 0x4
+	TIOCSBRK           = 0x5427
+	TIOCSCTTY          = 0x540e
+	TIOCSERCONFIG      = 0x5453
+	TIOCSERGETLSR      = 0x5459
+	TIOCSERGETMULTI    = 0x545a
+	TIOCSERGSTRUCT     = 0x5458
+	TIOCSERGWILD       = 0x5454
+	TIOCSERSETMULTI    = 0x545b
+	TIOCSERSWILD       = 0x5455
+	TIOCSER_TEMT       = 0x1
+	TIOCSETD           = 0x5423
+	TIOCSIG            = 0x40045436
+	TIOCSLCKTRMIOS     = 0x5457
+	TIOCSPGRP          = 0x5410
+	TIOCSPTLCK         = 0x40045431
+	TIOCSRS485         = 0x542f
+	TIOCSSERIAL        = 0x541f
+	TIOCSSOFTCAR       = 0x541a
+	TIOCSTI            = 0x5412
+	TIOCSWINSZ         = 0x5414
+)

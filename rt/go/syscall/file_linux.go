@@ -406,3 +406,52 @@ func UtimesNano(path string, ts []Timespec) (err error) {
 	_, _, e := Syscall6(SYS_UTIMENSAT, uintptr(dirfd), ptr(p), uintptr(unsafe.Pointer(&ts[0])), 0, 0, 0)
 	return errnoErr(e)
 }
+
+const (
+	sysFaccessat2     = 439
+	atSymlinkNofollow = 0x100
+)
+
+// Faccessat checks the calling process's permissions for the file path,
+// relative to the directory dirfd.
+func Faccessat(dirfd int, path string, mode uint32, flags int) (err error) {
+	p, err := BytePtrFromString(path)
+	if err != nil {
+		return err
+	}
+	if flags == 0 {
+		_, _, e := Syscall(SYS_FACCESSAT, uintptr(dirfd), ptr(p), uintptr(mode))
+		return errnoErr(e)
+	}
+	_, _, e := Syscall6(sysFaccessat2, uintptr(dirfd), ptr(p), uintptr(mode), uintptr(flags), 0, 0)
+	return errnoErr(e)
+}
+
+// Fchmodat changes the mode of the file path, relative to the directory
+// dirfd. Linux cannot change a symbolic link's mode.
+func Fchmodat(dirfd int, path string, mode uint32, flags int) (err error) {
+	if flags&^atSymlinkNofollow != 0 {
+		return EINVAL
+	} else if flags&atSymlinkNofollow != 0 {
+		return EOPNOTSUPP
+	}
+	p, err := BytePtrFromString(path)
+	if err != nil {
+		return err
+	}
+	_, _, e := Syscall(SYS_FCHMODAT, uintptr(dirfd), ptr(p), uintptr(mode))
+	return errnoErr(e)
+}
+
+// SockaddrInet4 is an IPv4 socket address.
+type SockaddrInet4 struct {
+	Port int
+	Addr [4]byte
+}
+
+// SockaddrInet6 is an IPv6 socket address.
+type SockaddrInet6 struct {
+	Port   int
+	ZoneId uint32
+	Addr   [16]byte
+}

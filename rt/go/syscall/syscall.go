@@ -253,3 +253,72 @@ type Rlimit struct {
 	Cur uint64
 	Max uint64
 }
+
+// WaitStatus is the status of a process as wait4(2) reports it.
+type WaitStatus uint32
+
+const (
+	waitMask    = 0x7F
+	waitCore    = 0x80
+	waitExited  = 0x00
+	waitStopped = 0x7F
+	waitShift   = 8
+)
+
+func (w WaitStatus) Exited() bool { return w&waitMask == waitExited }
+
+func (w WaitStatus) Signaled() bool { return w&waitMask != waitStopped && w&waitMask != waitExited }
+
+func (w WaitStatus) Stopped() bool { return w&0xFF == waitStopped }
+
+func (w WaitStatus) Continued() bool { return w == 0xFFFF }
+
+func (w WaitStatus) CoreDump() bool { return w.Signaled() && w&waitCore != 0 }
+
+func (w WaitStatus) ExitStatus() int {
+	if !w.Exited() {
+		return -1
+	}
+	return int(w>>waitShift) & 0xFF
+}
+
+func (w WaitStatus) Signal() Signal {
+	if !w.Signaled() {
+		return -1
+	}
+	return Signal(w & waitMask)
+}
+
+func (w WaitStatus) StopSignal() Signal {
+	if !w.Stopped() {
+		return -1
+	}
+	return Signal(w>>waitShift) & 0xFF
+}
+
+func (w WaitStatus) TrapCause() int {
+	if w.StopSignal() != SIGTRAP {
+		return -1
+	}
+	return int(w>>waitShift) >> 8
+}
+
+// Rusage is the resource usage getrusage(2) and wait4(2) report.
+type Rusage struct {
+	Utime    Timeval
+	Stime    Timeval
+	Maxrss   int64
+	Ixrss    int64
+	Idrss    int64
+	Isrss    int64
+	Minflt   int64
+	Majflt   int64
+	Nswap    int64
+	Inblock  int64
+	Oublock  int64
+	Msgsnd   int64
+	Msgrcv   int64
+	Nsignals int64
+	Nvcsw    int64
+	Nivcsw   int64
+}
