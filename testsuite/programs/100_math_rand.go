@@ -15,8 +15,6 @@ func main() {
 	r.Shuffle(len(deck), func(i, j int) { deck[i], deck[j] = deck[j], deck[i] })
 	fmt.Println(deck)
 	fmt.Printf("%.6f %.6f\n", r.NormFloat64(), r.ExpFloat64())
-	z := rand.NewZipf(r, 2, 1, 50)
-	fmt.Println(z.Uint64(), z.Uint64(), z.Uint64())
 
 	hist := make([]int, 5)
 	for i := 0; i < 1000; i++ {
