@@ -162,6 +162,38 @@ pub const TFLAG_COMPARABLE: u8 = 64;
 pub type StringMethod = unsafe extern "C" fn(*mut u8, *mut u8) -> GoString;
 
 impl Type {
+    /// The descriptor of a runtime-internal object of `size` bytes whose
+    /// pointer words are the bits of `gc_data` (`ptr_bytes / 8` of them):
+    /// what the collector needs to scan it, nothing more.
+    pub const fn internal(
+        name: &'static str,
+        size: usize,
+        ptr_bytes: usize,
+        gc_data: *const u8,
+    ) -> Type {
+        Type {
+            size,
+            ptr_bytes,
+            hash: 0,
+            tflag: 0,
+            align: 8,
+            field_align: 8,
+            kind: KIND_STRUCT,
+            equal: ptr::null(),
+            gc_data,
+            name: GoString::from_static(name),
+            elem: ptr::null(),
+            key: ptr::null(),
+            len: 0,
+            fields: ptr::null(),
+            methods: ptr::null(),
+            num_methods: 0,
+            pkg_path: GoString::EMPTY,
+            ptr_to_this: ptr::null(),
+            extra: 0,
+        }
+    }
+
     pub fn name_bytes(&self) -> &[u8] {
         // SAFETY: descriptor names point at constant string data.
         unsafe { self.name.as_bytes() }

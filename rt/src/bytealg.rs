@@ -2,7 +2,7 @@
 //! these in assembly or inside its runtime).
 
 use crate::abi::GoSlice;
-use crate::alloc::{self, sizeclasses::roundupsize, MAX_ALLOC};
+use crate::mem::{self, sizeclasses::roundupsize, MAX_ALLOC};
 use crate::panic;
 
 /// The index of the first byte `c` in `p[..n]`, or -1.
@@ -30,7 +30,7 @@ pub unsafe extern "C" fn rgo_makenozero(out: *mut GoSlice, n: isize) {
         panic::rgo_panic_makeslice_len();
     }
     let cap = roundupsize(n as usize, true);
-    let p = alloc::alloc_noscan(cap);
+    let p = mem::alloc_noscan(cap);
     // SAFETY: `out` is the caller's result slot.
     unsafe {
         *out = GoSlice {

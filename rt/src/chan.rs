@@ -99,6 +99,16 @@ pub struct Chan {
     recvq: Queue,
 }
 
+/// A channel's only Go pointer is `buf` (word 4); its waiters live on
+/// goroutine stacks, which the collector scans anyway.
+static CHAN_BITS: u8 = 1 << 4;
+static CHAN_TYPE: Type = Type::internal(
+    "runtime.hchan",
+    core::mem::size_of::<Chan>(),
+    40,
+    &CHAN_BITS,
+);
+
 /// Detaches the other waiters of `w`'s goroutine if it is in a `select`.
 ///
 /// # Safety
@@ -235,19 +245,12 @@ impl Chan {
 pub unsafe extern "C" fn rgo_makechan(elem: *const Type, size: isize) -> *mut Chan {
     // SAFETY: caller.
     let et = unsafe { &*elem };
-    if size < 0 || (et.size > 0 && size as usize > crate::alloc::MAX_ALLOC / et.size) {
+    if size < 0 || (et.size > 0 && size as usize > crate::mem::MAX_ALLOC / et.size) {
         panic::runtime_error(b"makechan: size out of range");
     }
-    let c = crate::alloc::alloc(
-        core::mem::size_of::<Chan>(),
-        Some(&crate::alloc::ALL_POINTERS),
-    ) as *mut Chan;
+    let c = crate::mem::alloc(core::mem::size_of::<Chan>(), Some(&CHAN_TYPE)) as *mut Chan;
     let bytes = et.size * size as usize;
-    let buf = if et.ptr_bytes == 0 {
-        crate::alloc::alloc_noscan(bytes)
-    } else {
-        crate::alloc::alloc(bytes, Some(&crate::alloc::ALL_POINTERS))
-    };
+    let buf = crate::mem::alloc(bytes, Some(et));
     // SAFETY: `c` is a fresh allocation of a Chan's size.
     unsafe {
         c.write(Chan {

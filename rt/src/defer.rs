@@ -122,6 +122,19 @@ fn gstate() -> &'static mut GState {
     unsafe { &mut *p }
 }
 
+/// The collector's roots held here: the values of panics in flight.
+pub fn scan_roots(m: &mut crate::mem::gc::mark::Marker, _sp: usize) {
+    // SAFETY: the world is stopped while the collector reads this state.
+    let Some(s) = (unsafe { &*STATE.0.get() }) else {
+        return;
+    };
+    for g in s.gs.values() {
+        for p in &g.panics {
+            m.mark(p.val.data as usize);
+        }
+    }
+}
+
 /// Registers a defer frame whose pending calls are in `*defers`; returns
 /// the `jmp_buf` the caller must fill with `_setjmp`.
 ///
@@ -198,7 +211,7 @@ fn heap_string(s: &[u8]) -> GoString {
     if s.is_empty() {
         return GoString::EMPTY;
     }
-    let p = crate::alloc::alloc_noscan(s.len());
+    let p = crate::mem::alloc_noscan(s.len());
     // SAFETY: `p` is a fresh allocation of `s.len()` bytes.
     unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len()) };
     GoString {
@@ -223,7 +236,7 @@ fn runtime_error_value(msg: &[u8], string_type: *const Type) -> Eface {
     let kind = err_kind(msg);
     let typ = s.err_types[kind as usize] as *const Type;
     if typ.is_null() {
-        let p = crate::alloc::alloc(16, None) as *mut GoString;
+        let p = crate::mem::alloc(16, Some(&crate::mem::STRINGS)) as *mut GoString;
         // SAFETY: a fresh 16-byte allocation.
         unsafe { p.write(heap_string(msg)) };
         return Eface {
@@ -244,7 +257,7 @@ fn runtime_error_value(msg: &[u8], string_type: *const Type) -> Eface {
                 }
             }
         }
-        let p = crate::alloc::alloc(64, None) as *mut GoString;
+        let p = crate::mem::alloc(64, Some(&crate::mem::STRINGS)) as *mut GoString;
         // SAFETY: a fresh 64-byte allocation holds four strings.
         unsafe {
             p.write(name_string(iface));
@@ -265,7 +278,7 @@ fn runtime_error_value(msg: &[u8], string_type: *const Type) -> Eface {
         ErrKind::ErrorString => msg.strip_prefix(b"runtime error: ").unwrap_or(msg),
         _ => msg,
     };
-    let p = crate::alloc::alloc(16, None) as *mut GoString;
+    let p = crate::mem::alloc(16, Some(&crate::mem::STRINGS)) as *mut GoString;
     // SAFETY: a fresh 16-byte allocation.
     unsafe { p.write(heap_string(text)) };
     Eface {

@@ -6,7 +6,8 @@
 //! nothing but the C library.
 //!
 //! - [`start`]: the C `main`, fault signals, the main goroutine's stack;
-//! - [`alloc`]: the heap (size classes, spans, arenas) and MemStats;
+//! - [`mem`]: the heap (size classes, spans, pages), the garbage
+//!   collector (`mem::gc`) and MemStats;
 //! - [`panic`]: panics and fatal errors with gc's messages;
 //! - [`string`], [`slice`], [`map`], [`hash`], [`iface`], [`chan`]: the data
 //!   structures behind Go's built-in types;
@@ -18,7 +19,6 @@
 //! - [`abi`], [`sys`]: the shared layouts and the C library bindings.
 
 pub mod abi;
-pub mod alloc;
 pub mod atomic;
 pub mod bytealg;
 pub mod chan;
@@ -28,6 +28,7 @@ pub mod hash;
 pub mod iface;
 pub mod map;
 pub mod math;
+pub mod mem;
 pub mod os;
 pub mod panic;
 pub mod print;

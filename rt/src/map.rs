@@ -17,8 +17,8 @@
 use core::ptr;
 
 use crate::abi::*;
-use crate::alloc;
 use crate::hash::{random, type_equal, type_hash};
+use crate::mem;
 use crate::panic;
 
 /// Entry hash word of a dead entry; live entries have bit 0 set.
@@ -44,6 +44,55 @@ pub struct Map {
     key_off: usize,
     val_off: usize,
     stride: usize,
+    /// Layout of one entry for the collector (null: no pointers).
+    etyp: *const Type,
+}
+
+/// A map header's Go pointers: `entries` (word 3) and `index` (word 6).
+static MAP_BITS: u8 = 1 << 3 | 1 << 6;
+static MAP_TYPE: Type = Type::internal("runtime.hmap", core::mem::size_of::<Map>(), 56, &MAP_BITS);
+
+/// Entry layouts already built, by map type.
+static ENTRY_TYPES: std::sync::Mutex<Option<std::collections::HashMap<usize, usize>>> =
+    std::sync::Mutex::new(None);
+
+/// The descriptor of an entry `{hash, key, value}` of map type `mt`
+/// (built once per map type and kept for the program's life), or null
+/// if neither key nor value holds pointers: `map[int]int` is never
+/// scanned, `map[string]*T` exactly at the key's data pointer and the
+/// value.
+fn entry_type(mt: &Type, key_off: usize, val_off: usize, stride: usize) -> *const Type {
+    let (kt, vt) = (mt.key(), mt.elem());
+    if kt.noscan() && vt.noscan() {
+        return ptr::null();
+    }
+    let mut guard = ENTRY_TYPES.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = guard.get_or_insert_with(Default::default);
+    let key = mt as *const Type as usize;
+    if let Some(&t) = cache.get(&key) {
+        return t as *const Type;
+    }
+    let mut bits = vec![0u8; stride / 64 + 1];
+    let mut last = 0;
+    for (t, off) in [(kt, key_off), (vt, val_off)] {
+        for i in 0..t.ptr_bytes / 8 {
+            // SAFETY: `gc_data` holds `ptr_bytes / 8` bits (rt/ABI.md).
+            if unsafe { *t.gc_data.add(i / 8) } >> (i % 8) & 1 != 0 {
+                let w = off / 8 + i;
+                bits[w / 8] |= 1 << (w % 8);
+                last = last.max(w + 1);
+            }
+        }
+    }
+    let bits: &'static [u8] = Box::leak(bits.into_boxed_slice());
+    let t: &'static Type = Box::leak(Box::new(Type::internal(
+        "map.entry",
+        stride,
+        last * 8,
+        bits.as_ptr(),
+    )));
+    cache.insert(key, t as *const Type as usize);
+    t
 }
 
 fn align_up(x: usize, a: usize) -> usize {
@@ -54,11 +103,6 @@ impl Map {
     fn key_type(&self) -> &Type {
         // SAFETY: `mt` is the map's valid descriptor for its whole life.
         unsafe { (*self.mt).key() }
-    }
-
-    fn elem_type(&self) -> &Type {
-        // SAFETY: as `key_type`.
-        unsafe { (*self.mt).elem() }
     }
 
     fn entry(&self, i: usize) -> *mut u8 {
@@ -123,9 +167,8 @@ impl Map {
     }
 
     fn alloc_entries(&self, n: usize) -> *mut u8 {
-        let noscan = self.key_type().noscan() && self.elem_type().noscan();
-        let typ = (!noscan).then_some(&alloc::ALL_POINTERS);
-        alloc::alloc(n * self.stride, typ)
+        // SAFETY: null or a descriptor kept for the program's life.
+        mem::alloc(n * self.stride, unsafe { self.etyp.as_ref() })
     }
 
     /// Moves the live entries into a fresh array of `new_cap` entries and
@@ -136,7 +179,7 @@ impl Map {
         self.entries = self.alloc_entries(new_cap);
         self.cap = new_cap;
         let idx_len = (new_cap * 2).next_power_of_two();
-        self.index = alloc::alloc_noscan(idx_len * 8) as *mut u64;
+        self.index = mem::alloc_noscan(idx_len * 8) as *mut u64;
         self.mask = idx_len - 1;
         self.used = 0;
         for i in 0..old_used {
@@ -218,7 +261,7 @@ impl Map {
         self.count = 0;
         self.used = 0;
         self.entries = self.alloc_entries(self.cap);
-        self.index = alloc::alloc_noscan((self.mask + 1) * 8) as *mut u64;
+        self.index = mem::alloc_noscan((self.mask + 1) * 8) as *mut u64;
     }
 }
 
@@ -239,7 +282,8 @@ pub unsafe extern "C" fn rgo_makemap(mt: *const Type, hint: isize) -> *mut u8 {
     let key_off = align_up(8, (kt.align as usize).max(1));
     let val_off = align_up(key_off + kt.size, (vt.align as usize).max(1));
     let stride = align_up(val_off + vt.size, 8);
-    let p = alloc::alloc(core::mem::size_of::<Map>(), Some(&alloc::ALL_POINTERS)) as *mut Map;
+    let etyp = entry_type(t, key_off, val_off, stride);
+    let p = mem::alloc(core::mem::size_of::<Map>(), Some(&MAP_TYPE)) as *mut Map;
     let m = Map {
         count: 0,
         mt,
@@ -252,6 +296,7 @@ pub unsafe extern "C" fn rgo_makemap(mt: *const Type, hint: isize) -> *mut u8 {
         key_off,
         val_off,
         stride,
+        etyp,
     };
     // SAFETY: `p` is a fresh allocation the size of a Map.
     unsafe { p.write(m) };
@@ -367,8 +412,7 @@ pub struct MapIter {
 #[no_mangle]
 pub unsafe extern "C" fn rgo_mapiterinit(mt: *const Type, m: *mut u8) -> *mut u8 {
     let _ = mt;
-    let it =
-        alloc::alloc(core::mem::size_of::<MapIter>(), Some(&alloc::ALL_POINTERS)) as *mut MapIter;
+    let it = mem::alloc(core::mem::size_of::<MapIter>(), Some(&mem::ALL_POINTERS)) as *mut MapIter;
     let (entries, limit) = match map_ref(m) {
         Some(map) if map.count > 0 => (map.entries, map.used),
         _ => (ptr::null_mut(), 0),

@@ -4,7 +4,7 @@
 use core::ffi::c_char;
 
 use crate::abi::{GoSlice, GoString};
-use crate::alloc;
+use crate::mem;
 use crate::string::copy_to_go;
 use crate::sys;
 
@@ -95,7 +95,7 @@ unsafe fn cstring(s: *const c_char) -> GoString {
 fn string_slice(n: usize) -> GoSlice {
     let size = n * core::mem::size_of::<GoString>();
     GoSlice {
-        ptr: alloc::alloc(size, Some(&alloc::ALL_POINTERS)),
+        ptr: mem::alloc(size, Some(&mem::ALL_POINTERS)),
         len: n as isize,
         cap: n as isize,
     }

@@ -4,7 +4,7 @@
 //! `append` prints the same numbers as under gc.
 
 use crate::abi::{GoSlice, Type};
-use crate::alloc::{self, sizeclasses::roundupsize, MAX_ALLOC, ZEROBASE};
+use crate::mem::{self, sizeclasses::roundupsize, MAX_ALLOC, ZEROBASE};
 use crate::panic;
 
 /// The allocation type for an array of `elem`: None when it has no
@@ -29,7 +29,7 @@ pub unsafe extern "C" fn rgo_makeslice(elem: *const Type, len: isize, cap: isize
         }
         panic::rgo_panic_makeslice_cap();
     }
-    alloc::alloc(mem.unwrap_or(0), alloc_type(et))
+    mem::alloc(mem.unwrap_or(0), alloc_type(et))
 }
 
 /// gc's `nextslicecap`: the capacity before size-class rounding.
@@ -109,7 +109,7 @@ pub unsafe extern "C" fn rgo_growslice(
     let Some((newcap, capmem)) = grow_cap(et.size, et.noscan(), new_len, cap) else {
         panic::runtime_error(b"runtime error: growslice: len out of range")
     };
-    let p = alloc::alloc(capmem, alloc_type(et));
+    let p = mem::alloc(capmem, alloc_type(et));
     // SAFETY: the new array holds at least `len` elements; the old one
     // holds `len` (they do not overlap: `p` is fresh).
     unsafe {

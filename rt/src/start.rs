@@ -48,6 +48,11 @@ pub fn args() -> &'static [*const c_char] {
     unsafe { core::slice::from_raw_parts(v, n) }
 }
 
+/// The top of the main goroutine's stack (0 before it exists).
+pub fn main_stack_hi() -> usize {
+    STACK_HI.load(Ordering::Relaxed)
+}
+
 /// Bytes of the main goroutine's stack in use (for MemStats).
 pub fn main_stack_inuse() -> usize {
     let hi = STACK_HI.load(Ordering::Relaxed);
@@ -71,7 +76,9 @@ pub extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
     ARGC.store(argc.max(0) as usize, Ordering::Relaxed);
     ARGV.store(argv as usize, Ordering::Relaxed);
     install_rust_panic_hook();
-    crate::alloc::pacer::init();
+    crate::mem::gc::roots::register(crate::sched::scan_roots);
+    crate::mem::gc::roots::register(crate::defer::scan_roots);
+    crate::mem::gc::enable();
     install_signal_handlers();
     run_main_goroutine(go_main)
 }

@@ -3,7 +3,7 @@
 //! sequence decodes to U+FFFD, width 1).
 
 use crate::abi::{GoSlice, GoString};
-use crate::alloc::{self, sizeclasses::roundupsize};
+use crate::mem::{self, sizeclasses::roundupsize};
 
 pub const RUNE_ERROR: u32 = 0xFFFD;
 
@@ -12,7 +12,7 @@ pub fn copy_to_go(b: &[u8]) -> GoString {
     if b.is_empty() {
         return GoString::EMPTY;
     }
-    let p = alloc::alloc_noscan(b.len());
+    let p = mem::alloc_noscan(b.len());
     // SAFETY: `p` is a fresh allocation of `b.len()` bytes.
     unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
     GoString {
@@ -132,7 +132,7 @@ pub unsafe extern "C" fn rgo_concatstring(
         return GoString { ptr: a, len: alen };
     }
     let n = alen as usize + blen as usize;
-    let p = alloc::alloc_noscan(n);
+    let p = mem::alloc_noscan(n);
     // SAFETY: `p` has room for both; the sources are the callers' strings.
     unsafe {
         core::ptr::copy_nonoverlapping(a, p, alen as usize);
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn rgo_concatstrings(s: *const GoString, n: isize) -> GoSt
             .copied()
             .unwrap_or(GoString::EMPTY);
     }
-    let p = alloc::alloc_noscan(total);
+    let p = mem::alloc_noscan(total);
     let mut at = 0;
     for part in parts {
         // SAFETY: `p` has room for `total` bytes; parts are Go strings.
@@ -240,7 +240,7 @@ pub unsafe extern "C" fn rgo_slicebytetostring(p: *const u8, len: isize) -> GoSt
 pub unsafe extern "C" fn rgo_stringtoslicebyte(out: *mut GoSlice, p: *const u8, len: isize) {
     let n = len.max(0) as usize;
     let cap = roundupsize(n, true);
-    let dst = alloc::alloc_noscan(cap);
+    let dst = mem::alloc_noscan(cap);
     // SAFETY: `dst` has room for `cap >= n` bytes; `p` has `n`.
     unsafe {
         core::ptr::copy_nonoverlapping(p, dst, n);
@@ -267,7 +267,7 @@ pub unsafe extern "C" fn rgo_stringtoslicerune(out: *mut GoSlice, p: *const u8, 
         n += 1;
     }
     let mem = roundupsize(n * 4, true);
-    let dst = alloc::alloc_noscan(mem) as *mut i32;
+    let dst = mem::alloc_noscan(mem) as *mut i32;
     let mut i = 0;
     let mut k = 0;
     while i < s.len() {

@@ -17,6 +17,7 @@ pub const PROT_WRITE: c_int = 2;
 pub const MAP_PRIVATE: c_int = 0x02;
 pub const MAP_ANONYMOUS: c_int = 0x20;
 pub const MAP_NORESERVE: c_int = 0x4000;
+pub const MADV_DONTNEED: c_int = 4;
 pub const MAP_FAILED: *mut c_void = !0usize as *mut c_void;
 
 pub const SIGBUS: c_int = 7;
@@ -85,6 +86,7 @@ extern "C" {
         off: off_t,
     ) -> *mut c_void;
     pub fn munmap(addr: *mut c_void, len: size_t) -> c_int;
+    pub fn madvise(addr: *mut c_void, len: size_t, advice: c_int) -> c_int;
     pub fn mprotect(addr: *mut c_void, len: size_t, prot: c_int) -> c_int;
     pub fn sigaction(sig: c_int, act: *const sigaction_t, old: *mut sigaction_t) -> c_int;
     pub fn sigaltstack(ss: *const stack_t, old: *mut stack_t) -> c_int;
@@ -144,12 +146,18 @@ pub fn exit(code: i32) -> ! {
 
 /// Maps `len` bytes of zeroed, private anonymous memory; null on failure.
 pub fn map_zeroed(len: usize, reserve_only: bool) -> *mut u8 {
+    map_zeroed_at(0, len, reserve_only)
+}
+
+/// As [`map_zeroed`], preferably at address `hint` (0: anywhere); the
+/// kernel may place it elsewhere.
+pub fn map_zeroed_at(hint: usize, len: usize, reserve_only: bool) -> *mut u8 {
     let flags = MAP_PRIVATE | MAP_ANONYMOUS | if reserve_only { MAP_NORESERVE } else { 0 };
     // SAFETY: an anonymous mapping at a kernel-chosen address touches no
     // existing memory.
     let p = unsafe {
         mmap(
-            core::ptr::null_mut(),
+            hint as *mut c_void,
             len,
             PROT_READ | PROT_WRITE,
             flags,
@@ -162,6 +170,14 @@ pub fn map_zeroed(len: usize, reserve_only: bool) -> *mut u8 {
     } else {
         p as *mut u8
     }
+}
+
+/// Gives the pages of `[p, p + len)` back to the kernel; they read as
+/// zero when next touched.
+pub fn release_pages(p: usize, len: usize) {
+    // SAFETY: the range is a private anonymous mapping owned by the
+    // caller, whose contents it no longer needs.
+    unsafe { madvise(p as *mut c_void, len, MADV_DONTNEED) };
 }
 
 /// Nanoseconds from the given clock.

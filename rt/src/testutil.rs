@@ -12,6 +12,10 @@ pub fn gs(s: &str) -> GoString {
     GoString::from_static(s)
 }
 
+/// Pointer bitmap of every test descriptor: any word within `ptr_bytes`
+/// may be a pointer (enough for types of up to 32 KiB).
+static ALL_POINTER_BITS: [u8; 512] = [0xff; 512];
+
 fn blank() -> Type {
     Type {
         size: 0,
@@ -22,7 +26,7 @@ fn blank() -> Type {
         field_align: 1,
         kind: 0,
         equal: core::ptr::null(),
-        gc_data: core::ptr::null(),
+        gc_data: ALL_POINTER_BITS.as_ptr(),
         name: GoString::EMPTY,
         elem: core::ptr::null(),
         key: core::ptr::null(),

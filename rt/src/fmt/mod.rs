@@ -497,7 +497,7 @@ pub unsafe extern "C" fn rgo_fmt_errorf(
         p.wrapped.sort_unstable();
     }
     let n = p.wrapped.len();
-    let data = crate::alloc::alloc_noscan(n * 8) as *mut i64;
+    let data = crate::mem::alloc_noscan(n * 8) as *mut i64;
     for (i, &w) in p.wrapped.iter().enumerate() {
         // SAFETY: `data` has room for `n` ints.
         unsafe { *data.add(i) = w as i64 };

@@ -60,7 +60,7 @@ impl Printer {
         if tab.is_null() {
             return false;
         }
-        let st = crate::alloc::alloc_noscan(8) as *mut *mut Printer;
+        let st = crate::mem::alloc_noscan(8) as *mut *mut Printer;
         let me: *mut Printer = self;
         // SAFETY: `st` is a fresh 8-byte allocation, the layout of
         // `fmt.state`; the method reaches the printer only through it, and

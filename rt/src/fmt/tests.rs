@@ -265,7 +265,7 @@ fn eface(t: &str, data: *mut u8) -> Eface {
 fn slice_of<T: Copy + 'static>(v: &[T]) -> GoSlice {
     if v.is_empty() {
         return GoSlice {
-            ptr: &crate::alloc::ZEROBASE as *const u64 as *mut u8,
+            ptr: &crate::mem::ZEROBASE as *const u64 as *mut u8,
             len: 0,
             cap: 0,
         };

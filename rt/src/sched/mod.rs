@@ -69,6 +69,8 @@ struct Sched {
     runq: VecDeque<*mut G>,
     /// Exited goroutines whose stacks can be reused.
     free: Vec<*mut G>,
+    /// Every goroutine ever made, main first (dead ones are in `free`).
+    all: Vec<*mut G>,
     next_id: u64,
     /// Live goroutines, main included.
     count: usize,
@@ -119,6 +121,7 @@ fn sched() -> &'static mut Sched {
             runnext: core::ptr::null_mut(),
             runq: VecDeque::new(),
             free: Vec::new(),
+            all: vec![main],
             next_id: FIRST_USER_ID,
             count: 1,
             timers: BinaryHeap::new(),
@@ -390,7 +393,7 @@ pub unsafe extern "C" fn rgo_go(closure: *mut u8) {
             }
             // SAFETY: the guard is the low end of our own fresh mapping.
             unsafe { sys::mprotect(base as *mut core::ffi::c_void, STACK_GUARD, sys::PROT_NONE) };
-            Box::into_raw(Box::new(G {
+            let g = Box::into_raw(Box::new(G {
                 sp: 0,
                 id: 0,
                 stack_lo: base as usize + STACK_GUARD,
@@ -401,7 +404,9 @@ pub unsafe extern "C" fn rgo_go(closure: *mut u8) {
                 param: 0,
                 sel_waiters: 0,
                 sel_count: 0,
-            }))
+            }));
+            s.all.push(g);
+            g
         }
     };
     // SAFETY: `g` is a dead or fresh G no one else refers to; its stack
@@ -418,6 +423,39 @@ pub unsafe extern "C" fn rgo_go(closure: *mut u8) {
     s.count += 1;
     // SAFETY: `g` is the new goroutine, not queued anywhere yet.
     unsafe { ready(g) };
+}
+
+/// The collector's roots held by the scheduler: every live goroutine's
+/// stack (the running one's from `sp`, the collector's own stack pointer,
+/// the others' from where they were suspended, which is below the
+/// registers they saved), the `func()` of goroutines not yet started, and
+/// the functions of pending timers.
+pub fn scan_roots(m: &mut crate::mem::gc::mark::Marker, sp: usize) {
+    let main_hi = crate::start::main_stack_hi();
+    // SAFETY: the world is stopped: no goroutine runs or changes the
+    // scheduler while the collector reads it.
+    let Some(s) = (unsafe { &*SCHED.0.get() }) else {
+        m.scan_conservative(sp, main_hi);
+        return;
+    };
+    for &g in &s.all {
+        // SAFETY: Gs are never freed.
+        let g = unsafe { &*g };
+        if g.status == Status::Dead {
+            continue;
+        }
+        let hi = if g.stack_hi == 0 { main_hi } else { g.stack_hi };
+        let lo = if core::ptr::eq(g, s.current) {
+            sp
+        } else {
+            g.sp
+        };
+        m.scan_conservative(lo, hi);
+        m.mark(g.closure as usize);
+    }
+    for &(f, _) in s.funcs.values() {
+        m.mark(f as usize);
+    }
 }
 
 /// `runtime.Gosched`: lets the other runnable goroutines run first.

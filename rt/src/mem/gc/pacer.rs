@@ -14,7 +14,7 @@ static GC_PERCENT: AtomicI64 = AtomicI64::new(UNSET);
 static MEMORY_LIMIT: AtomicI64 = AtomicI64::new(UNSET);
 
 /// The value of environment variable `name`, if set.
-fn env(name: &[u8]) -> Option<Vec<u8>> {
+pub fn env(name: &[u8]) -> Option<Vec<u8>> {
     let mut z = name.to_vec();
     z.push(0);
     // SAFETY: `z` is NUL-terminated; getenv returns null or a C string.
@@ -103,6 +103,7 @@ pub fn memory_limit() -> i64 {
 pub extern "C" fn rgo_setgcpercent(p: i64) -> i64 {
     let old = gc_percent();
     GC_PERCENT.store(if p < 0 { -1 } else { p }, Ordering::Relaxed);
+    super::settings_changed();
     old
 }
 
@@ -113,6 +114,7 @@ pub extern "C" fn rgo_setmemorylimit(limit: i64) -> i64 {
     let old = memory_limit();
     if limit >= 0 {
         MEMORY_LIMIT.store(limit, Ordering::Relaxed);
+        super::settings_changed();
     }
     old
 }

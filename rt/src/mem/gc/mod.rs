@@ -1,0 +1,263 @@
+//! The garbage collector: a stop-the-world tricolor mark, then lazy
+//! sweeping (see `mem`), paced by `GOGC` and `GOMEMLIMIT` as gc paces.
+//!
+//! A cycle: finish sweeping the last cycle's spans (gc's sweep
+//! termination), stop the world, mark from the roots ([`roots`],
+//! [`mark`]), start the next sweep (large objects are freed at once, small
+//! spans as allocation reaches them), set the next heap goal, record the
+//! pause, and print the gctrace line if asked to. `runtime.GC()` also
+//! finishes the sweep and returns free memory to the kernel before it
+//! returns, as gc's does.
+//!
+//! Debug switches, read from the environment at start-up:
+//! `RGO_GCSTRESS=N` collects at every N-th allocation and poisons freed
+//! memory; `RGO_GCVERIFY=1` checks after each mark that every live object
+//! points only to live objects.
+
+pub mod mark;
+pub mod pacer;
+pub mod roots;
+pub mod trace;
+
+use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use super::{with_heap, Heap};
+use crate::sys;
+
+/// Why a cycle runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The heap reached its trigger (or the stress mode's count).
+    Heap,
+    /// `runtime.GC()`.
+    Forced,
+}
+
+/// The collector's record of past cycles (behind the heap lock).
+pub struct State {
+    pub num_gc: u32,
+    pub num_forced: u32,
+    /// Bytes marked by the last cycle.
+    pub marked: u64,
+    pub goal: u64,
+    pub trigger: u64,
+    /// Stack bytes scanned by the last cycle.
+    pub stack_scan: u64,
+    /// Wall-clock time of the end of the last cycle (ns since 1970).
+    pub last_gc: u64,
+    pub pause_total: u64,
+    pub pause_ns: [u64; 256],
+    pub pause_end: [u64; 256],
+    /// Total time spent collecting (ns).
+    pub busy_ns: u64,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::new()
+    }
+}
+
+impl State {
+    pub const fn new() -> State {
+        State {
+            num_gc: 0,
+            num_forced: 0,
+            marked: 0,
+            goal: 0,
+            trigger: u64::MAX,
+            stack_scan: 0,
+            last_gc: 0,
+            pause_total: 0,
+            pause_ns: [0; 256],
+            pause_end: [0; 256],
+            busy_ns: 0,
+        }
+    }
+}
+
+/// Set once the runtime has started and registered its roots: before
+/// that (and in the runtime's unit tests) nothing is collected.
+static ENABLED: AtomicBool = AtomicBool::new(false);
+static COLLECTING: AtomicBool = AtomicBool::new(false);
+static STRESS_EVERY: AtomicU64 = AtomicU64::new(0);
+static VERIFY: AtomicBool = AtomicBool::new(false);
+static TRACE: AtomicBool = AtomicBool::new(false);
+/// Monotonic time at start-up (gctrace's `@seconds`).
+static START_NS: AtomicU64 = AtomicU64::new(0);
+
+fn now() -> u64 {
+    sys::clock_ns(sys::CLOCK_MONOTONIC) as u64
+}
+
+/// Reads the settings and turns the collector on (from `start`).
+pub fn enable() {
+    pacer::init();
+    START_NS.store(now(), Ordering::Relaxed);
+    let n = pacer::env(b"RGO_GCSTRESS")
+        .and_then(|v| core::str::from_utf8(&v).ok()?.parse::<u64>().ok())
+        .unwrap_or(0);
+    STRESS_EVERY.store(n, Ordering::Relaxed);
+    VERIFY.store(
+        pacer::env(b"RGO_GCVERIFY").is_some_and(|v| v != b"0"),
+        Ordering::Relaxed,
+    );
+    TRACE.store(godebug_gctrace(), Ordering::Relaxed);
+    with_heap(|h| {
+        h.stress_left = n;
+        set_goal(h);
+    });
+    ENABLED.store(true, Ordering::Release);
+}
+
+/// Whether `GODEBUG` has `gctrace=N` with N > 0.
+fn godebug_gctrace() -> bool {
+    let Some(v) = pacer::env(b"GODEBUG") else {
+        return false;
+    };
+    v.split(|&c| c == b',')
+        .filter_map(|kv| kv.strip_prefix(b"gctrace="))
+        .next_back()
+        .and_then(|n| core::str::from_utf8(n).ok()?.parse::<i64>().ok())
+        .is_some_and(|n| n > 0)
+}
+
+/// Whether the stress mode poisons freed memory.
+pub fn stress_poison() -> bool {
+    STRESS_EVERY.load(Ordering::Relaxed) != 0
+}
+
+/// Whether the allocation just made calls for a collection.
+#[inline]
+pub fn due(h: &mut Heap) -> bool {
+    if h.stress_left > 0 {
+        h.stress_left -= 1;
+        if h.stress_left == 0 {
+            h.stress_left = STRESS_EVERY.load(Ordering::Relaxed);
+            return ENABLED.load(Ordering::Relaxed);
+        }
+    }
+    h.live >= h.gc.trigger && ENABLED.load(Ordering::Relaxed)
+}
+
+/// gc's minimum heap goal (4 MB at GOGC=100, scaled by GOGC).
+const HEAP_MINIMUM: u64 = 4 << 20;
+
+/// Sets the next cycle's heap goal and trigger from the last mark and the
+/// settings (gc's `gcControllerState.commit` and `trigger`).
+pub fn set_goal(h: &mut Heap) {
+    let pct = pacer::gc_percent();
+    let marked = h.gc.marked;
+    let mut goal = if pct < 0 {
+        u64::MAX
+    } else {
+        let pct = pct as u64;
+        let base = marked + h.gc.stack_scan + roots::globals_bytes();
+        (marked + base * pct / 100).max(HEAP_MINIMUM * pct / 100)
+    };
+    let limit = pacer::memory_limit();
+    if limit != i64::MAX {
+        // The heap may use what the limit leaves after the runtime's
+        // other memory.
+        let other = super::stats::non_heap_sys(h);
+        let room = (limit as u64).saturating_sub(other);
+        goal = goal.min(room.max(marked + (64 << 10)));
+    }
+    h.gc.goal = goal;
+    h.gc.trigger = if goal == u64::MAX {
+        u64::MAX
+    } else {
+        // Start at 95% of the runway, as gc's first cycles do.
+        marked + (goal - marked) / 20 * 19
+    };
+}
+
+/// Re-paces after `debug.SetGCPercent` / `SetMemoryLimit`.
+pub fn settings_changed() {
+    with_heap(set_goal);
+}
+
+/// Runs a whole collection cycle.
+pub fn collect(reason: Reason) {
+    if !ENABLED.load(Ordering::Acquire) || COLLECTING.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    let t0 = now();
+    with_heap(|h| {
+        h.finish_sweep();
+        let t1 = now();
+        let heap0 = h.live;
+        let mut m = mark::Marker::new(&h.pages);
+        roots::mark_roots(&mut m);
+        m.drain();
+        if VERIFY.load(Ordering::Relaxed) {
+            let mut spans = Vec::new();
+            h.for_each_span(|s| spans.push(s as *const _ as *mut _));
+            m.verify(&spans);
+        }
+        let (marked, stack_scan) = (m.marked_bytes, m.conservative_bytes);
+        let t2 = now();
+        h.gc.marked = marked;
+        h.gc.stack_scan = stack_scan;
+        h.live = marked;
+        h.start_sweep();
+        let goal = h.gc.goal;
+        if reason == Reason::Forced {
+            h.finish_sweep();
+            h.pages.scavenge(0);
+            h.gc.num_forced += 1;
+        } else {
+            // Keep about a tenth of the goal committed for what comes next.
+            h.pages.scavenge(goal / 10);
+        }
+        set_goal(h);
+        let t3 = now();
+        let g = &mut h.gc;
+        let pause = t3 - t0;
+        let slot = g.num_gc as usize % 256;
+        g.num_gc += 1;
+        g.pause_ns[slot] = pause;
+        let wall = sys::clock_ns(sys::CLOCK_REALTIME) as u64;
+        g.pause_end[slot] = wall;
+        g.last_gc = wall;
+        g.pause_total += pause;
+        g.busy_ns += pause;
+        if TRACE.load(Ordering::Relaxed) {
+            trace::print(&trace::Cycle {
+                num: g.num_gc,
+                start: t0 - START_NS.load(Ordering::Relaxed),
+                util: cpu_fraction(g),
+                phases: [t1 - t0, t2 - t1, t3 - t2],
+                heap: [heap0, heap0, marked],
+                goal,
+                stacks: stack_scan,
+                globals: roots::globals_bytes(),
+                procs: crate::os::rgo_ncpu() as u64,
+                forced: reason == Reason::Forced,
+            });
+        }
+    });
+    COLLECTING.store(false, Ordering::Release);
+}
+
+/// The fraction of the program's time spent collecting.
+pub fn cpu_fraction(g: &State) -> f64 {
+    let elapsed = now().saturating_sub(START_NS.load(Ordering::Relaxed));
+    if elapsed == 0 {
+        return 0.0;
+    }
+    g.busy_ns as f64 / elapsed as f64
+}
+
+/// `runtime.GC()`.
+#[no_mangle]
+pub extern "C" fn rgo_gc() {
+    collect(Reason::Forced);
+}
+
+/// `debug.FreeOSMemory()`: a forced collection, which also returns every
+/// free page to the kernel.
+#[no_mangle]
+pub extern "C" fn rgo_freeosmemory() {
+    collect(Reason::Forced);
+}
