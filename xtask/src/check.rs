@@ -1,5 +1,6 @@
 //! `cargo xtask test`: the whole check, as CI runs it — formatting, every
-//! crate's tests with the end-to-end suite, and clippy. Every step runs even
+//! crate's tests with the end-to-end suite, the suite again under the
+//! collector's stress mode and under `GOGC=1`, and clippy. Every step runs even
 //! after a failure, so one run shows everything that is wrong.
 
 use std::process::{Command, ExitCode};
@@ -8,23 +9,34 @@ use std::time::Instant;
 use crate::setup::{self, Level};
 use crate::Result;
 
+/// A cargo command line and the environment it runs with.
+type Step<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+
 pub fn run() -> Result<ExitCode> {
     let env = setup::run(Level::Rgo)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let steps: [&[&str]; 3] = [
-        &["fmt", "--all", "--check"],
-        &["test", "--workspace", "--no-fail-fast"],
-        &["clippy", "--workspace", "--", "-D", "warnings"],
+    let suite: &[&str] = &["test", "-p", "testsuite", "--test", "suite"];
+    // The suite again with the collector in its stress mode (a cycle every
+    // 50 allocations, freed memory poisoned, the heap verified after each
+    // mark) and with GOGC=1: a premature free shows up as wrong output.
+    let steps: [Step; 5] = [
+        (&["fmt", "--all", "--check"], &[]),
+        (&["test", "--workspace", "--no-fail-fast"], &[]),
+        (suite, &[("RGO_GCSTRESS", "50"), ("RGO_GCVERIFY", "1")]),
+        (suite, &[("GOGC", "1")]),
+        (&["clippy", "--workspace", "--", "-D", "warnings"], &[]),
     ];
     let mut failed = Vec::new();
-    for step in steps {
-        let shown = format!("cargo {}", step.join(" "));
+    for (step, vars) in steps {
+        let settings: String = vars.iter().map(|(k, v)| format!("{k}={v} ")).collect();
+        let shown = format!("{settings}cargo {}", step.join(" "));
         eprintln!("xtask: {shown}");
         let start = Instant::now();
         let status = Command::new(&cargo)
             .current_dir(&env.root)
             .args(step)
             .env("RGO", &env.rgo)
+            .envs(vars.iter().copied())
             .status()
             .map_err(|e| format!("{shown}: {e}"))?;
         eprintln!(

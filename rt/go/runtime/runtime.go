@@ -77,8 +77,15 @@ func GOMAXPROCS(n int) int {
 	return prev
 }
 
-// KeepAlive marks its argument as currently reachable.
-func KeepAlive(x any) {}
+// KeepAlive marks its argument as currently reachable: the call passes x
+// to the runtime, which the optimiser cannot see through, so x is live
+// until here.
+func KeepAlive(x any) {
+	keepAlive(x)
+}
+
+//rgo:extern rgo_keepalive
+func keepAlive(x any)
 
 // SetFinalizer sets the finalizer associated with obj. (Finalizers are not
 // run yet.)

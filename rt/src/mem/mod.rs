@@ -227,7 +227,8 @@ impl Heap {
         s
     }
 
-    fn alloc_small(&mut self, class: usize, noscan: bool) -> *mut u8 {
+    /// A slot of class `class`: its address, span and index.
+    fn alloc_small(&mut self, class: usize, noscan: bool) -> (*mut u8, *mut Span, usize) {
         let mut s = self.classes[class][noscan as usize].current;
         let slot = loop {
             if !s.is_null() {
@@ -251,7 +252,7 @@ impl Heap {
         self.stats.mallocs += 1;
         self.stats.by_size_mallocs[class] += 1;
         self.live += size;
-        p as *mut u8
+        (p as *mut u8, s, slot)
     }
 
     fn alloc_large(&mut self, size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
@@ -345,13 +346,19 @@ pub fn alloc(size: usize, typ: Option<&Type>) -> *mut u8 {
     if size == 0 {
         return &ZEROBASE as *const u64 as *mut u8;
     }
+    if gc::pending() {
+        // The allocation before this one reached the trigger. Collecting
+        // now rather than then lets that object go if it is already dead,
+        // as gc's precise stack maps would.
+        gc::collect(gc::Reason::Heap);
+    }
     let typ = typ.filter(|t| t.ptr_bytes != 0);
     let noscan = typ.is_none();
     let (p, due) = with_heap(|h| {
         let p = if size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
             let header = has_header(size, noscan);
             let class = size_class(size + if header { MALLOC_HEADER_SIZE } else { 0 });
-            let p = h.alloc_small(class, noscan);
+            let (p, s, i) = h.alloc_small(class, noscan);
             match typ {
                 Some(t) if header => {
                     // SAFETY: the slot is at least size + 8 bytes; its first
@@ -362,14 +369,8 @@ pub fn alloc(size: usize, typ: Option<&Type>) -> *mut u8 {
                     }
                 }
                 Some(t) => {
-                    let s = h
-                        .pages
-                        .span_of(p as usize)
-                        .unwrap_or_else(|| out_of_memory());
                     // SAFETY: the span of the slot just allocated.
-                    let span = unsafe { &mut *s };
-                    let i = span.slot_of(p as usize).unwrap_or(0);
-                    span.set_ptr_bits(i, t);
+                    unsafe { (*s).set_ptr_bits(i, t) };
                     p
                 }
                 None => p,
@@ -380,9 +381,7 @@ pub fn alloc(size: usize, typ: Option<&Type>) -> *mut u8 {
         (p, gc::due(h))
     });
     if due {
-        // `p` stays on this stack (or in a saved register) across the
-        // collection, so the conservative stack scan keeps it alive.
-        gc::collect(gc::Reason::Heap);
+        gc::request();
     }
     p
 }

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::sizeclasses::PAGE_SIZE;
+use super::sizeclasses::{PAGE_SHIFT, PAGE_SIZE};
 use super::span::Span;
 use crate::sys;
 
@@ -20,6 +20,8 @@ pub const ARENA_SIZE: usize = 1 << ARENA_SHIFT;
 const PAGES_PER_ARENA: usize = ARENA_SIZE / PAGE_SIZE;
 /// Where the first arena is asked for (gc's heap starts there too).
 const ARENA_HINT: usize = 0xc0_0000_0000;
+/// Entries of the arena index: 64 MiB chunks of a 47-bit address space.
+const INDEX_LEN: usize = 1 << (47 - ARENA_SHIFT);
 
 struct Arena {
     base: usize,
@@ -38,6 +40,10 @@ struct Run {
 pub struct Pages {
     /// Sorted by address.
     arenas: Vec<Arena>,
+    /// For each 64 MiB of the address space (47 bits), the page map of
+    /// the arena part there, or null: an O(1) `span_of` (gc's arena
+    /// index). Reserved address space, committed only where written.
+    index: *mut *mut *mut Span,
     /// Free runs by start address.
     free: BTreeMap<usize, Run>,
     next_hint: usize,
@@ -68,6 +74,7 @@ impl Pages {
     pub const fn new() -> Pages {
         Pages {
             arenas: Vec::new(),
+            index: core::ptr::null_mut(),
             free: BTreeMap::new(),
             next_hint: ARENA_HINT,
             lo: usize::MAX,
@@ -114,11 +121,13 @@ impl Pages {
     fn grow(&mut self, npages: usize) -> Option<()> {
         let arena_pages = npages.next_multiple_of(PAGES_PER_ARENA);
         let len = arena_pages * PAGE_SIZE;
-        let base = sys::map_zeroed_at(self.next_hint, len, true);
-        if base.is_null() {
-            return None;
+        let base = reserve_aligned(self.next_hint, len)?;
+        if self.index.is_null() {
+            self.index = sys::map_zeroed(INDEX_LEN * 8, true) as *mut *mut *mut Span;
+            if self.index.is_null() {
+                return None;
+            }
         }
-        let base = base as usize;
         self.next_hint = base + len;
         let i = self.arenas.partition_point(|a| a.base < base);
         self.arenas.insert(
@@ -129,6 +138,16 @@ impl Pages {
                 spans: vec![core::ptr::null_mut(); arena_pages],
             },
         );
+        let a = &mut self.arenas[i];
+        for c in 0..arena_pages / PAGES_PER_ARENA {
+            let chunk = (base >> ARENA_SHIFT) + c;
+            // SAFETY: `chunk` < INDEX_LEN (user addresses are below
+            // 2^47) and the index is a live mapping of INDEX_LEN entries;
+            // the arena's page map is never reallocated.
+            unsafe {
+                *self.index.add(chunk) = a.spans.as_mut_ptr().add(c * PAGES_PER_ARENA);
+            }
+        }
         self.lo = self.lo.min(base);
         self.hi = self.hi.max(base + len);
         self.sys += len as u64;
@@ -204,14 +223,14 @@ impl Pages {
         if p < self.lo || p >= self.hi {
             return None;
         }
-        let i = self
-            .arenas
-            .partition_point(|a| a.base + a.npages * PAGE_SIZE <= p);
-        let a = self.arenas.get(i)?;
-        if p < a.base {
+        // SAFETY: `lo..hi` lies inside arenas' chunks or gaps between
+        // them, all below 2^47, so the index entry exists (null in gaps).
+        let map = unsafe { *self.index.add(p >> ARENA_SHIFT) };
+        if map.is_null() {
             return None;
         }
-        let s = a.spans[(p - a.base) / PAGE_SIZE];
+        // SAFETY: a chunk's page map has PAGES_PER_ARENA entries.
+        let s = unsafe { *map.add((p >> PAGE_SHIFT) & (PAGES_PER_ARENA - 1)) };
         (!s.is_null()).then_some(s)
     }
 
@@ -253,6 +272,37 @@ impl Pages {
             );
         }
     }
+}
+
+/// Reserves `len` bytes at a 64 MiB-aligned address, at `hint` if the
+/// kernel agrees.
+fn reserve_aligned(hint: usize, len: usize) -> Option<usize> {
+    let p = sys::map_zeroed_at(hint, len, true) as usize;
+    if p == 0 {
+        return None;
+    }
+    if p.is_multiple_of(ARENA_SIZE) {
+        return Some(p);
+    }
+    // SAFETY: our own fresh mapping, unused.
+    unsafe { sys::munmap(p as *mut core::ffi::c_void, len) };
+    let p = sys::map_zeroed(len + ARENA_SIZE, true) as usize;
+    if p == 0 {
+        return None;
+    }
+    let base = p.next_multiple_of(ARENA_SIZE);
+    // SAFETY: unmaps the unaligned head and the tail of our own mapping.
+    unsafe {
+        if base > p {
+            sys::munmap(p as *mut core::ffi::c_void, base - p);
+        }
+        let end = base + len;
+        let map_end = p + len + ARENA_SIZE;
+        if map_end > end {
+            sys::munmap(end as *mut core::ffi::c_void, map_end - end);
+        }
+    }
+    Some(base)
 }
 
 #[cfg(test)]

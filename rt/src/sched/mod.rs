@@ -200,6 +200,11 @@ pub fn park(reason: &'static [u8]) {
 }
 
 fn park_raw(ptr: *const u8, len: usize) {
+    if crate::mem::gc::pending() {
+        // A cycle asked for by the last allocation runs while this
+        // goroutine waits, as gc's background marking would.
+        crate::mem::gc::collect(crate::mem::gc::Reason::Heap);
+    }
     let g = current();
     // SAFETY: the running G is live.
     unsafe {

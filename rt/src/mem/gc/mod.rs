@@ -80,6 +80,8 @@ impl State {
 /// that (and in the runtime's unit tests) nothing is collected.
 static ENABLED: AtomicBool = AtomicBool::new(false);
 static COLLECTING: AtomicBool = AtomicBool::new(false);
+/// A cycle is due at the next allocation.
+static PENDING: AtomicBool = AtomicBool::new(false);
 static STRESS_EVERY: AtomicU64 = AtomicU64::new(0);
 static VERIFY: AtomicBool = AtomicBool::new(false);
 static TRACE: AtomicBool = AtomicBool::new(false);
@@ -120,6 +122,16 @@ fn godebug_gctrace() -> bool {
         .next_back()
         .and_then(|n| core::str::from_utf8(n).ok()?.parse::<i64>().ok())
         .is_some_and(|n| n > 0)
+}
+
+/// Asks for a cycle at the next allocation.
+pub fn request() {
+    PENDING.store(true, Ordering::Relaxed);
+}
+
+#[inline]
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
 }
 
 /// Whether the stress mode poisons freed memory.
@@ -182,6 +194,8 @@ pub fn collect(reason: Reason) {
     if !ENABLED.load(Ordering::Acquire) || COLLECTING.swap(true, Ordering::AcqRel) {
         return;
     }
+    PENDING.store(false, Ordering::Relaxed);
+    clear_stack();
     let t0 = now();
     with_heap(|h| {
         h.finish_sweep();
@@ -240,6 +254,16 @@ pub fn collect(reason: Reason) {
     COLLECTING.store(false, Ordering::Release);
 }
 
+/// Zeroes the stack just below the caller's frame, where the frames of
+/// calls that returned (allocations among them) left stale pointers that
+/// the conservative stack scan would otherwise take for live ones. The
+/// collector's own frames then reuse that memory.
+#[inline(never)]
+fn clear_stack() {
+    let mut junk = [0usize; 2048];
+    core::hint::black_box(&mut junk);
+}
+
 /// The fraction of the program's time spent collecting.
 pub fn cpu_fraction(g: &State) -> f64 {
     let elapsed = now().saturating_sub(START_NS.load(Ordering::Relaxed));
@@ -255,9 +279,8 @@ pub extern "C" fn rgo_gc() {
     collect(Reason::Forced);
 }
 
-/// `debug.FreeOSMemory()`: a forced collection, which also returns every
-/// free page to the kernel.
+/// `runtime.KeepAlive(x)`: does nothing, out of the optimiser's sight, so
+/// that `x` stays live (on the stack or in a register the collector
+/// scans) until the call.
 #[no_mangle]
-pub extern "C" fn rgo_freeosmemory() {
-    collect(Reason::Forced);
-}
+pub extern "C" fn rgo_keepalive(_typ: *const u8, _data: *mut u8) {}
