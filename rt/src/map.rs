@@ -1,8 +1,9 @@
 //! Go maps: a hash table keyed through the map's type descriptor.
 //!
 //! Entries live in an array in insertion order (`hash`, key, value, each
-//! aligned); an open-addressing index of `u64` slots (entry number plus
-//! the hash's high bits) finds them. Deleting marks the entry dead and
+//! aligned); an open-addressing index of `u32` slots (entry number + 2; 0
+//! empty, 1 a tombstone), at most half full, finds them, comparing the
+//! hash stored in the entry before the key. Deleting marks the entry dead and
 //! leaves a tombstone in the index. When the entry array is full it is
 //! rebuilt — doubled, or compacted in place of dead entries — into a
 //! *fresh* array, so iterators keep walking the array they started on:
@@ -23,8 +24,10 @@ use crate::panic;
 
 /// Entry hash word of a dead entry; live entries have bit 0 set.
 const DEAD: u64 = 0;
-const EMPTY_SLOT: u64 = 0;
-const TOMBSTONE: u64 = 1;
+const EMPTY_SLOT: u32 = 0;
+const TOMBSTONE: u32 = 1;
+/// Most entries a map's array can have (index slots hold entry + 2).
+const MAX_ENTRIES: usize = (u32::MAX - 2) as usize;
 const MIN_CAP: usize = 8;
 
 #[repr(C)]
@@ -38,7 +41,7 @@ pub struct Map {
     cap: usize,
     /// Entries appended to `entries` (live or dead).
     used: usize,
-    index: *mut u64,
+    index: *mut u32,
     /// `index` length − 1 (a power of two minus one; 0 before allocation).
     mask: usize,
     key_off: usize,
@@ -128,8 +131,8 @@ impl Map {
             if slot == EMPTY_SLOT {
                 return None;
             }
-            if slot != TOMBSTONE && (slot >> 32) == (h >> 32) {
-                let e = (slot & 0xFFFF_FFFF) as usize - 2;
+            if slot != TOMBSTONE {
+                let e = slot as usize - 2;
                 let ep = self.entry(e);
                 // SAFETY: `e < used`, a written entry: hash word, then key.
                 unsafe {
@@ -144,7 +147,7 @@ impl Map {
 
     /// Index slot of entry `e` with hash `h` (walks the probe sequence).
     fn slot_of(&self, e: usize, h: u64) -> usize {
-        let want = (h >> 32) << 32 | (e as u64 + 2);
+        let want = e as u32 + 2;
         let mut i = h as usize & self.mask;
         // SAFETY: the entry is in the index, so the walk ends at it.
         while unsafe { *self.index.add(i) } != want {
@@ -159,7 +162,7 @@ impl Map {
             // SAFETY: `i <= mask`.
             let s = unsafe { &mut *self.index.add(i) };
             if *s == EMPTY_SLOT || *s == TOMBSTONE {
-                *s = (h >> 32) << 32 | (e as u64 + 2);
+                *s = e as u32 + 2;
                 return;
             }
             i = (i + 1) & self.mask;
@@ -179,7 +182,7 @@ impl Map {
         self.entries = self.alloc_entries(new_cap);
         self.cap = new_cap;
         let idx_len = (new_cap * 2).next_power_of_two();
-        self.index = mem::alloc_noscan(idx_len * 8) as *mut u64;
+        self.index = mem::alloc_noscan(idx_len * 4) as *mut u32;
         self.mask = idx_len - 1;
         self.used = 0;
         for i in 0..old_used {
@@ -203,6 +206,9 @@ impl Map {
         let new_cap = if self.cap == 0 {
             MIN_CAP
         } else if self.count * 2 >= self.cap {
+            if self.cap * 2 > MAX_ENTRIES {
+                crate::panic::fatal(b"runtime: map too large");
+            }
             self.cap * 2
         } else {
             self.cap
@@ -261,7 +267,7 @@ impl Map {
         self.count = 0;
         self.used = 0;
         self.entries = self.alloc_entries(self.cap);
-        self.index = mem::alloc_noscan((self.mask + 1) * 8) as *mut u64;
+        self.index = mem::alloc_noscan((self.mask + 1) * 4) as *mut u32;
     }
 }
 
