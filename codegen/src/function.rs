@@ -225,6 +225,7 @@ static NO_IR: ir::Function = ir::Function {
         hi: 0,
     },
     export: None,
+    noinline: false,
 };
 
 impl<'a, 'ctx, 'p> FnCx<'a, 'ctx, 'p> {

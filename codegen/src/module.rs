@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use frontend::ir::{FuncId, InstrKind, Program, TypeId};
+use inkwell::attributes::AttributeLoc;
 use inkwell::context::Context;
 use inkwell::module::{FlagBehavior, Linkage, Module};
 use inkwell::targets::{TargetData, TargetMachine};
@@ -161,6 +162,9 @@ impl<'ctx> Gen<'ctx, '_> {
                 .module
                 .add_function(&f.name, abi.fn_type, Some(linkage));
             self.add_go_attrs(llfn, &abi)?;
+            if f.noinline {
+                llfn.add_attribute(AttributeLoc::Function, self.attr("noinline", 0)?);
+            }
             self.funcs.push(llfn);
         }
         Ok(())

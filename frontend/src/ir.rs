@@ -239,6 +239,8 @@ pub struct Function {
     pub span: Span,
     /// Exported to C (`//export Name`) under this name.
     pub export: Option<String>,
+    /// `//go:noinline`: never inlined into its callers.
+    pub noinline: bool,
 }
 
 /// A stack slot.

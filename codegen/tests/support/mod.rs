@@ -160,6 +160,7 @@ impl Prog {
             external: None,
             span: Span::default(),
             export: None,
+            noinline: false,
         });
         id
     }

@@ -310,10 +310,11 @@ impl<'a> Lowerer<'a> {
         pkg: usize,
     ) {
         self.cur_span = decl.name.span;
-        if let Some(exp) = decl.export_name() {
-            if let Some(f) = self.prog.funcs.get_mut(id.0 as usize) {
+        if let Some(f) = self.prog.funcs.get_mut(id.0 as usize) {
+            if let Some(exp) = decl.export_name() {
                 f.export = Some(exp.to_string());
             }
+            f.noinline = decl.has_directive("go:noinline");
         }
         let Some(body) = &decl.body else {
             let overlay = self.packages.get(pkg).is_some_and(|p| p.overlay);

@@ -285,6 +285,7 @@ impl<'a> Lowerer<'a> {
             external: None,
             span,
             export: None,
+            noinline: false,
         });
         id
     }
