@@ -3,6 +3,8 @@
 // package exposes its statistics and controls to Go code).
 package runtime
 
+import "unsafe"
+
 // GOOS is the running program's operating system target.
 const GOOS = "linux"
 
@@ -87,9 +89,16 @@ func KeepAlive(x any) {
 //rgo:extern rgo_keepalive
 func keepAlive(x any)
 
-// SetFinalizer sets the finalizer associated with obj. (Finalizers are not
-// run yet.)
-func SetFinalizer(obj any, finalizer any) {}
+// SetFinalizer sets the finalizer associated with obj: when the
+// collector finds obj unreachable, it resurrects it and runs
+// finalizer(obj) once, on the finalizer goroutine. A nil finalizer
+// removes the one set.
+func SetFinalizer(obj any, finalizer any) {
+	setFinalizer(obj, finalizer)
+}
+
+//rgo:extern rgo_setfinalizer
+func setFinalizer(obj any, finalizer any)
 
 // Caller reports file and line number information about function
 // invocations on the calling goroutine's stack (not available yet).
@@ -305,18 +314,31 @@ type Cleanup struct {
 	id uint64
 }
 
-// AddCleanup attaches a cleanup function to ptr, to be called some time
-// after ptr has become unreachable (objects are not reclaimed yet, so
-// cleanups do not run).
+// AddCleanup attaches a cleanup function to ptr: some time after ptr
+// becomes unreachable, cleanup(arg) runs on the finalizer goroutine.
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
 	if ptr == nil {
 		panic("runtime.AddCleanup: ptr is nil")
 	}
-	return Cleanup{}
+	if p, ok := any(arg).(*T); ok && p == ptr {
+		panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+	}
+	id := addCleanup(unsafe.Pointer(ptr), func() { cleanup(arg) })
+	return Cleanup{id}
 }
 
+//rgo:extern rgo_addcleanup
+func addCleanup(ptr unsafe.Pointer, f func()) uint64
+
 // Stop cancels the cleanup call.
-func (c Cleanup) Stop() {}
+func (c Cleanup) Stop() {
+	if c.id != 0 {
+		stopCleanup(c.id)
+	}
+}
+
+//rgo:extern rgo_stopcleanup
+func stopCleanup(id uint64)
 
 // rand returns a uniformly random 64-bit number (the source of the global
 // generators of math/rand and math/rand/v2, gc's runtime.rand).

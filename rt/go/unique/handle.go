@@ -1,9 +1,13 @@
 // Package unique provides facilities for canonicalizing ("interning")
-// comparable values (rgo overlay: one table of all canonical values; they
-// are kept for the life of the program).
+// comparable values (rgo overlay: one table of canonical values, held
+// weakly; an entry goes when no Handle refers to its value any more).
 package unique
 
-import "sync"
+import (
+	"runtime"
+	"sync"
+	"weak"
+)
 
 // Handle is a globally unique identity for some value of type T. Two
 // handles compare equal exactly if the two values used to create the
@@ -18,20 +22,30 @@ func (h Handle[T]) Value() T {
 }
 
 var (
-	mu        sync.Mutex
-	canonical = map[any]any{} // value → *T holding it
+	mu sync.Mutex
+	// value → weak.Pointer[T] to the canonical copy.
+	canonical = map[any]any{}
 )
 
-// Make returns a globally unique handle for a value of type T. Handles are
-// equal if and only if the values used to produce them are equal.
+// Make returns a globally unique handle for a value of type T.
 func Make[T comparable](value T) Handle[T] {
 	mu.Lock()
 	defer mu.Unlock()
-	if p, ok := canonical[value]; ok {
-		return Handle[T]{p.(*T)}
+	if w, ok := canonical[value]; ok {
+		if p := w.(weak.Pointer[T]).Value(); p != nil {
+			return Handle[T]{p}
+		}
 	}
 	p := new(T)
 	*p = value
-	canonical[value] = p
+	wp := weak.Make(p)
+	canonical[value] = wp
+	runtime.AddCleanup(p, func(key any) {
+		mu.Lock()
+		if w, ok := canonical[key]; ok && w.(weak.Pointer[T]) == wp {
+			delete(canonical, key)
+		}
+		mu.Unlock()
+	}, any(value))
 	return Handle[T]{p}
 }

@@ -1,6 +1,7 @@
 // Package weak provides ways to safely reference memory weakly (rgo
-// overlay: the collector does not reclaim objects yet, so a weak pointer
-// simply holds its object).
+// overlay: a weak pointer refers to a runtime handle, an 8-byte object
+// holding the pointer that the collector clears when the object it
+// points into is reclaimed).
 package weak
 
 import "unsafe"
@@ -10,17 +11,23 @@ import "unsafe"
 // compare equal.
 type Pointer[T any] struct {
 	_ [0]*T
-	u unsafe.Pointer
+	h *uintptr
 }
+
+//rgo:extern rgo_weak_make
+func runtimeMake(p unsafe.Pointer) *uintptr
 
 // Make creates a weak pointer from a pointer to some value of type T.
 func Make[T any](ptr *T) Pointer[T] {
-	return Pointer[T]{u: unsafe.Pointer(ptr)}
+	return Pointer[T]{h: runtimeMake(unsafe.Pointer(ptr))}
 }
 
 // Value returns the original pointer used to create the weak pointer. It
 // returns nil if the value pointed to by the original pointer was
-// reclaimed by the garbage collector (which does not happen yet).
+// reclaimed by the garbage collector.
 func (p Pointer[T]) Value() *T {
-	return (*T)(p.u)
+	if p.h == nil {
+		return nil
+	}
+	return (*T)(unsafe.Pointer(*p.h))
 }

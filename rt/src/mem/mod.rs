@@ -72,6 +72,8 @@ pub struct Heap {
     /// Allocations left before the stress mode's next collection.
     stress_left: u64,
     pub gc: gc::State,
+    /// Finalizers, cleanups and weak handles.
+    pub specials: gc::finalizer::Specials,
 }
 
 struct HeapCell {
@@ -107,6 +109,7 @@ static HEAP: HeapCell = HeapCell {
         live: 0,
         stress_left: 0,
         gc: gc::State::new(),
+        specials: gc::finalizer::Specials::new(),
     }),
 };
 
@@ -350,6 +353,7 @@ pub fn alloc(size: usize, typ: Option<&Type>) -> *mut u8 {
         // The allocation before this one reached the trigger. Collecting
         // now rather than then lets that object go if it is already dead,
         // as gc's precise stack maps would.
+        gc::clear_stack();
         gc::collect(gc::Reason::Heap);
     }
     let typ = typ.filter(|t| t.ptr_bytes != 0);

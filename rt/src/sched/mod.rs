@@ -203,6 +203,7 @@ fn park_raw(ptr: *const u8, len: usize) {
     if crate::mem::gc::pending() {
         // A cycle asked for by the last allocation runs while this
         // goroutine waits, as gc's background marking would.
+        crate::mem::gc::clear_stack();
         crate::mem::gc::collect(crate::mem::gc::Reason::Heap);
     }
     let g = current();
@@ -303,7 +304,7 @@ fn fire_timers() {
 ///
 /// # Safety
 /// `f` is a non-nil Go func value of type `func()`.
-unsafe fn call_func(f: *mut u8) {
+pub unsafe fn call_func(f: *mut u8) {
     // SAFETY: a func value points to a closure object whose first word is
     // the code of a Go function `func()`: `(ctx) -> void` (rt/ABI.md).
     unsafe {
@@ -388,6 +389,28 @@ pub unsafe extern "C" fn rgo_go(closure: *mut u8) {
     let s = sched();
     let id = s.next_id;
     s.next_id += 1;
+    s.count += 1;
+    // SAFETY: caller.
+    unsafe { spawn(closure, id) };
+}
+
+/// Starts a runtime goroutine (gc's system goroutines): it has id `id`
+/// from the range below user goroutines' and `NumGoroutine` does not
+/// count it.
+///
+/// # Safety
+/// As `rgo_go`.
+pub unsafe fn spawn_system(closure: *mut u8, id: u64) -> *mut G {
+    // SAFETY: caller.
+    unsafe { spawn(closure, id) }
+}
+
+/// A new runnable goroutine running `closure`.
+///
+/// # Safety
+/// As `rgo_go`.
+unsafe fn spawn(closure: *mut u8, id: u64) -> *mut G {
+    let s = sched();
     let g = match s.free.pop() {
         Some(g) => g,
         None => {
@@ -425,9 +448,9 @@ pub unsafe extern "C" fn rgo_go(closure: *mut u8) {
         (*g).sp = switch::init_stack((*g).stack_hi, g as usize, goroutine_entry);
         debug_assert!((*g).sp > (*g).stack_lo);
     }
-    s.count += 1;
     // SAFETY: `g` is the new goroutine, not queued anywhere yet.
     unsafe { ready(g) };
+    g
 }
 
 /// The collector's roots held by the scheduler: every live goroutine's

@@ -63,6 +63,27 @@ impl<'h> Marker<'h> {
         }
     }
 
+    /// Whether the object `p` points into is marked (addresses outside
+    /// the heap count as live: they are never collected).
+    pub fn is_live(&self, p: usize) -> bool {
+        match self.find(p) {
+            // SAFETY: a live span.
+            Some((s, i)) => unsafe { (*s).is_marked(i) },
+            None => true,
+        }
+    }
+
+    /// Greys what the object `p` points into refers to, not the object.
+    pub fn scan_referents(&mut self, p: usize) {
+        if let Some((s, i)) = self.find(p) {
+            // SAFETY: a live span.
+            let span = unsafe { &*s };
+            if !span.noscan {
+                for_each_object_pointer(span, i, |w| self.mark(w));
+            }
+        }
+    }
+
     /// Treats every aligned word of `[lo, hi)` as a possible pointer.
     pub fn scan_conservative(&mut self, lo: usize, hi: usize) {
         let mut p = (lo + 7) & !7;

@@ -14,6 +14,7 @@
 //! memory; `RGO_GCVERIFY=1` checks after each mark that every live object
 //! points only to live objects.
 
+pub mod finalizer;
 pub mod mark;
 pub mod pacer;
 pub mod roots;
@@ -189,13 +190,15 @@ pub fn settings_changed() {
     with_heap(set_goal);
 }
 
-/// Runs a whole collection cycle.
+/// Runs a whole collection cycle. Its callers are small frames that
+/// clear the stack below themselves first ([`clear_stack`]), so the
+/// cycle's own frames start on clean memory.
+#[inline(never)]
 pub fn collect(reason: Reason) {
     if !ENABLED.load(Ordering::Acquire) || COLLECTING.swap(true, Ordering::AcqRel) {
         return;
     }
     PENDING.store(false, Ordering::Relaxed);
-    clear_stack();
     let t0 = now();
     with_heap(|h| {
         h.finish_sweep();
@@ -203,7 +206,9 @@ pub fn collect(reason: Reason) {
         let heap0 = h.live;
         let mut m = mark::Marker::new(&h.pages);
         roots::mark_roots(&mut m);
+        h.specials.mark_roots(&mut m);
         m.drain();
+        h.specials.after_mark(&mut m);
         if VERIFY.load(Ordering::Relaxed) {
             let mut spans = Vec::new();
             h.for_each_span(|s| spans.push(s as *const _ as *mut _));
@@ -259,7 +264,7 @@ pub fn collect(reason: Reason) {
 /// the conservative stack scan would otherwise take for live ones. The
 /// collector's own frames then reuse that memory.
 #[inline(never)]
-fn clear_stack() {
+pub fn clear_stack() {
     let mut junk = [0usize; 2048];
     core::hint::black_box(&mut junk);
 }
@@ -276,6 +281,7 @@ pub fn cpu_fraction(g: &State) -> f64 {
 /// `runtime.GC()`.
 #[no_mangle]
 pub extern "C" fn rgo_gc() {
+    clear_stack();
     collect(Reason::Forced);
 }
 
