@@ -1,7 +1,12 @@
 // The first user's MemStats program: ten 500,000-byte allocations with
 // sleeps between them. Under gc exactly one collection runs (at the 8th
 // allocation, when the heap reaches its 4 MB goal's trigger) and the
-// figures land in narrow ranges; the program prints those facts.
+// figures land in narrow ranges; the program prints those facts. The
+// collector's default settings are pinned: the suite's stress runs must
+// not change the schedule this case is about.
+//
+// rgo:env GOGC=100
+// rgo:env RGO_GCSTRESS=0
 package main
 
 import (

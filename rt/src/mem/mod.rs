@@ -10,15 +10,19 @@
 //! class as under gc), smaller ones set their span's pointer bits, large
 //! ones keep their type in their span.
 //!
-//! Free slots are found from the span's alloc bits, which sweeping
-//! ([`gc`]) rebuilds from the mark bits; sweeping is lazy: an allocation
-//! that finds its class's current span full sweeps the next span of that
-//! class, and only takes fresh pages when none has room. An allocation
-//! that brings the live heap to the pacer's trigger runs a collection
-//! before it returns.
+//! Small objects come from the calling thread's allocation cache
+//! ([`cache`]) without locking. Free slots are found from the span's alloc
+//! bits, which sweeping ([`gc`]) rebuilds from the mark bits; sweeping is
+//! lazy: a cache that finds its span of a class full gets the next span of
+//! that class from the heap, sweeping it first, and fresh pages only when
+//! none has room. An allocation that brings the live heap to the pacer's
+//! trigger asks for a collection, which runs at the next allocation or
+//! when the goroutine next waits, whichever comes first.
 //!
-//! The heap is one structure behind a lock; allocation takes it briefly.
+//! The heap is one structure behind a lock; refills, large objects and
+//! the collector take it.
 
+pub mod cache;
 pub mod gc;
 pub mod pages;
 pub mod sizeclasses;
@@ -54,8 +58,6 @@ struct ClassSpans {
     spans: Vec<*mut Span>,
     /// `spans[..cursor]` have been swept (or were made) this cycle.
     cursor: usize,
-    /// The span allocations are taken from.
-    current: *mut Span,
 }
 
 pub struct Heap {
@@ -69,11 +71,11 @@ pub struct Heap {
     /// Bytes of objects live at the last mark plus those allocated since
     /// (what the pacer compares with its trigger).
     pub live: u64,
-    /// Allocations left before the stress mode's next collection.
-    stress_left: u64,
     pub gc: gc::State,
     /// Finalizers, cleanups and weak handles.
     pub specials: gc::finalizer::Specials,
+    /// Every thread's allocation cache.
+    pub caches: Vec<*mut cache::Cache>,
 }
 
 struct HeapCell {
@@ -87,7 +89,6 @@ unsafe impl Sync for HeapCell {}
 const EMPTY_CLASS: ClassSpans = ClassSpans {
     spans: Vec::new(),
     cursor: 0,
-    current: ptr::null_mut(),
 };
 
 static HEAP: HeapCell = HeapCell {
@@ -107,9 +108,9 @@ static HEAP: HeapCell = HeapCell {
             by_size_frees: [0; NUM_SIZE_CLASSES],
         },
         live: 0,
-        stress_left: 0,
         gc: gc::State::new(),
         specials: gc::finalizer::Specials::new(),
+        caches: Vec::new(),
     }),
 };
 
@@ -212,7 +213,6 @@ impl Heap {
             if let Some(s) = next {
                 // SAFETY: a live span.
                 if unsafe { (*s).allocated < (*s).nelems } {
-                    self.classes[class][noscan as usize].current = s;
                     return s;
                 }
             }
@@ -226,36 +226,7 @@ impl Heap {
         let cs = &mut self.classes[class][noscan as usize];
         cs.spans.push(s);
         cs.cursor = cs.spans.len();
-        cs.current = s;
         s
-    }
-
-    /// A slot of class `class`: its address, span and index.
-    fn alloc_small(&mut self, class: usize, noscan: bool) -> (*mut u8, *mut Span, usize) {
-        let mut s = self.classes[class][noscan as usize].current;
-        let slot = loop {
-            if !s.is_null() {
-                // SAFETY: the current span is live; the heap lock
-                // serialises span updates.
-                if let Some(i) = unsafe { (*s).next_free() } {
-                    break i;
-                }
-            }
-            s = self.refill(class, noscan);
-        };
-        // SAFETY: as above.
-        let span = unsafe { &mut *s };
-        let p = span.slot_addr(slot);
-        if span.needzero {
-            // SAFETY: a free slot of this span, ours to clear.
-            unsafe { ptr::write_bytes(p as *mut u8, 0, span.elem_size) };
-        }
-        let size = span.elem_size as u64;
-        self.stats.total_alloc += size;
-        self.stats.mallocs += 1;
-        self.stats.by_size_mallocs[class] += 1;
-        self.live += size;
-        (p as *mut u8, s, slot)
     }
 
     fn alloc_large(&mut self, size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
@@ -300,7 +271,6 @@ impl Heap {
         for class in self.classes.iter_mut() {
             for cs in class.iter_mut() {
                 cs.cursor = 0;
-                cs.current = ptr::null_mut();
             }
         }
         let mut i = 0;
@@ -358,30 +328,31 @@ pub fn alloc(size: usize, typ: Option<&Type>) -> *mut u8 {
     }
     let typ = typ.filter(|t| t.ptr_bytes != 0);
     let noscan = typ.is_none();
-    let (p, due) = with_heap(|h| {
-        let p = if size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
-            let header = has_header(size, noscan);
-            let class = size_class(size + if header { MALLOC_HEADER_SIZE } else { 0 });
-            let (p, s, i) = h.alloc_small(class, noscan);
-            match typ {
-                Some(t) if header => {
-                    // SAFETY: the slot is at least size + 8 bytes; its first
-                    // word is the header, the object follows.
-                    unsafe {
-                        *(p as *mut *const Type) = t;
-                        p.add(MALLOC_HEADER_SIZE)
-                    }
+    gc::stress_tick();
+    if size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
+        let header = has_header(size, noscan);
+        let class = size_class(size + if header { MALLOC_HEADER_SIZE } else { 0 });
+        let (p, s, i) = cache::get().alloc(class, noscan);
+        return match typ {
+            Some(t) if header => {
+                // SAFETY: the slot is at least size + 8 bytes; its first
+                // word is the header, the object follows.
+                unsafe {
+                    *(p as *mut *const Type) = t;
+                    p.add(MALLOC_HEADER_SIZE)
                 }
-                Some(t) => {
-                    // SAFETY: the span of the slot just allocated.
-                    unsafe { (*s).set_ptr_bits(i, t) };
-                    p
-                }
-                None => p,
             }
-        } else {
-            h.alloc_large(size, typ.map_or(ptr::null(), |t| t), noscan)
+            Some(t) => {
+                // SAFETY: the span of the slot just allocated, this
+                // thread's own.
+                unsafe { (*s).set_ptr_bits(i, t) };
+                p
+            }
+            None => p,
         };
+    }
+    let (p, due) = with_heap(|h| {
+        let p = h.alloc_large(size, typ.map_or(ptr::null(), |t| t), noscan);
         (p, gc::due(h))
     });
     if due {
@@ -403,7 +374,7 @@ pub fn span_of(p: usize) -> Option<*mut Span> {
 
 /// A snapshot of the heap counters.
 pub fn stats() -> HeapStats {
-    with_heap(|h| h.stats)
+    with_heap(|h| stats::totals(h))
 }
 
 /// # Safety

@@ -3,7 +3,7 @@
 
 use super::sizeclasses::{CLASS_TO_SIZE, PAGE_SIZE};
 use super::span::Span;
-use super::{with_heap, Heap};
+use super::{with_heap, Heap, HeapStats};
 
 /// `runtime.MemStats`, field for field as gc declares it.
 #[repr(C)]
@@ -64,6 +64,23 @@ pub fn non_heap_sys(h: &Heap) -> u64 {
     span_meta(h) + page_map(h) + crate::start::main_stack_inuse() as u64
 }
 
+/// The heap's counters with every allocation cache's added.
+pub fn totals(h: &Heap) -> HeapStats {
+    let mut t = h.stats;
+    for &c in &h.caches {
+        // SAFETY: caches live forever; their counters are read while the
+        // heap is locked (and, once there are several threads, the world
+        // stopped).
+        let cs = unsafe { &(*c).stats };
+        t.total_alloc += cs.total_alloc;
+        t.mallocs += cs.mallocs;
+        for (a, b) in t.by_size_mallocs.iter_mut().zip(cs.by_size_mallocs.iter()) {
+            *a += b;
+        }
+    }
+    t
+}
+
 /// `runtime.ReadMemStats(m)`.
 ///
 /// # Safety
@@ -74,7 +91,8 @@ pub unsafe extern "C" fn rgo_readmemstats(out: *mut MemStats) {
     let m = unsafe { &mut *out };
     let stack = crate::start::main_stack_inuse() as u64;
     with_heap(|h| {
-        let s = &h.stats;
+        let s = totals(h);
+        let s = &s;
         let live = s.total_alloc - s.freed_bytes;
         m.alloc = live;
         m.total_alloc = s.total_alloc;

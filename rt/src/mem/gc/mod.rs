@@ -106,10 +106,8 @@ pub fn enable() {
         Ordering::Relaxed,
     );
     TRACE.store(godebug_gctrace(), Ordering::Relaxed);
-    with_heap(|h| {
-        h.stress_left = n;
-        set_goal(h);
-    });
+    STRESS_LEFT.store(n, Ordering::Relaxed);
+    with_heap(set_goal);
     ENABLED.store(true, Ordering::Release);
 }
 
@@ -140,17 +138,28 @@ pub fn stress_poison() -> bool {
     STRESS_EVERY.load(Ordering::Relaxed) != 0
 }
 
-/// Whether the allocation just made calls for a collection.
+/// Whether the heap has reached the pacer's trigger.
 #[inline]
-pub fn due(h: &mut Heap) -> bool {
-    if h.stress_left > 0 {
-        h.stress_left -= 1;
-        if h.stress_left == 0 {
-            h.stress_left = STRESS_EVERY.load(Ordering::Relaxed);
-            return ENABLED.load(Ordering::Relaxed);
+pub fn due(h: &Heap) -> bool {
+    h.live >= h.gc.trigger && ENABLED.load(Ordering::Relaxed)
+}
+
+/// Allocations left before the stress mode's next cycle (0: off).
+static STRESS_LEFT: AtomicU64 = AtomicU64::new(0);
+
+/// Counts an allocation for the stress mode, asking for a cycle at
+/// every N-th.
+#[inline]
+pub fn stress_tick() {
+    if STRESS_LEFT.load(Ordering::Relaxed) == 0 {
+        return;
+    }
+    if STRESS_LEFT.fetch_sub(1, Ordering::Relaxed) == 1 {
+        STRESS_LEFT.store(STRESS_EVERY.load(Ordering::Relaxed), Ordering::Relaxed);
+        if ENABLED.load(Ordering::Relaxed) {
+            request();
         }
     }
-    h.live >= h.gc.trigger && ENABLED.load(Ordering::Relaxed)
 }
 
 /// gc's minimum heap goal (4 MB at GOGC=100, scaled by GOGC).
@@ -201,6 +210,11 @@ pub fn collect(reason: Reason) {
     PENDING.store(false, Ordering::Relaxed);
     let t0 = now();
     with_heap(|h| {
+        for c in h.caches.clone() {
+            // SAFETY: caches live forever; the world is stopped, so no
+            // thread is allocating from its cache.
+            unsafe { (*c).flush(h) };
+        }
         h.finish_sweep();
         let t1 = now();
         let heap0 = h.live;
