@@ -235,15 +235,18 @@ pub fn collect(reason: Reason) {
         h.live = marked;
         h.start_sweep();
         let goal = h.gc.goal;
+        set_goal(h);
         if reason == Reason::Forced {
             h.finish_sweep();
             h.pages.scavenge(0);
             h.gc.num_forced += 1;
         } else {
-            // Keep about a tenth of the goal committed for what comes next.
-            h.pages.scavenge(goal / 10);
+            // Keep what the next cycle's heap will need committed, and a
+            // tenth more (gc's scavenger goal); give the rest back.
+            let next = h.gc.goal.min(h.pages.sys);
+            let keep = (next + next / 10).saturating_sub(h.pages.inuse);
+            h.pages.scavenge(keep);
         }
-        set_goal(h);
         let t3 = now();
         let g = &mut h.gc;
         let pause = t3 - t0;
