@@ -216,13 +216,26 @@ pub fn observe(compiler: &Compiler, case: &Case) -> io::Result<(Observed, Detail
     ))
 }
 
+/// Settings every program of a run gets (before its case's own), from
+/// `RGO_SUITE_PROGRAM_ENV="NAME=value ..."`: how the suite is run again
+/// with, for example, `GOGC=1`.
+pub const RUN_ENV: &str = "RGO_SUITE_PROGRAM_ENV";
+
 /// The command that runs a built program: in its work directory, with the
-/// case's arguments and only the case's Go runtime settings.
+/// case's arguments and only the case's Go runtime settings (and the
+/// run's, see [`RUN_ENV`]).
 pub fn program_command(program: &Path, case: &Case, work: &Path) -> Command {
     let mut cmd = Command::new(program);
     cmd.current_dir(work).args(&case.args);
     for var in PROGRAM_ENV {
         cmd.env_remove(var);
+    }
+    cmd.env_remove(RUN_ENV);
+    let run = std::env::var(RUN_ENV).unwrap_or_default();
+    for kv in run.split_whitespace() {
+        if let Some((k, v)) = kv.split_once('=') {
+            cmd.env(k, v);
+        }
     }
     for (k, v) in &case.env {
         cmd.env(k, v);

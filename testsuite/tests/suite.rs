@@ -6,6 +6,8 @@
 //! cargo test -p testsuite --test suite [-- FILTER...]
 //! RGO=/path/to/rgo            the compiler under test (default: target/release/rgo)
 //! RGO_SUITE_JOBS=N            cases run at once (default 2)
+//! RGO_SUITE_PROGRAM_ENV="K=V"  settings given to every program (before the
+//!                             case's own `// rgo:env`), e.g. GOGC=1
 //! ```
 //!
 //! Every case runs; all failures are reported with a diff. Cases listed in

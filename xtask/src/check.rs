@@ -23,7 +23,7 @@ pub fn run() -> Result<ExitCode> {
         (&["fmt", "--all", "--check"], &[]),
         (&["test", "--workspace", "--no-fail-fast"], &[]),
         (suite, &[("RGO_GCSTRESS", "50"), ("RGO_GCVERIFY", "1")]),
-        (suite, &[("GOGC", "1")]),
+        (suite, &[("RGO_SUITE_PROGRAM_ENV", "GOGC=1")]),
         (&["clippy", "--workspace", "--", "-D", "warnings"], &[]),
     ];
     let mut failed = Vec::new();

@@ -368,8 +368,9 @@ pub fn goexit() -> ! {
     if g == s.main {
         crate::panic::rgo_goexit();
     }
-    // SAFETY: live G. Its stack is only reused by `rgo_go`, which cannot
-    // run before the switch below leaves this stack for good.
+    // SAFETY: live G. Its stack is only reused by `spawn`, which skips
+    // the running goroutine, so not before the switch below leaves this
+    // stack for good.
     unsafe {
         (*g).status = Status::Dead;
         (*g).closure = core::ptr::null_mut();
@@ -411,7 +412,11 @@ pub unsafe fn spawn_system(closure: *mut u8, id: u64) -> *mut G {
 /// As `rgo_go`.
 unsafe fn spawn(closure: *mut u8, id: u64) -> *mut G {
     let s = sched();
-    let g = match s.free.pop() {
+    // Never the running goroutine: a goroutine that has just exited is in
+    // `free` while its stack is still in use (until `schedule` switches
+    // away), and timer functions that `schedule` runs may start goroutines.
+    let reusable = s.free.iter().rposition(|&g| g != s.current);
+    let g = match reusable.map(|i| s.free.swap_remove(i)) {
         Some(g) => g,
         None => {
             let total = STACK_SIZE + STACK_GUARD;

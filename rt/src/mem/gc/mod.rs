@@ -185,14 +185,31 @@ pub fn set_goal(h: &mut Heap) {
         let room = (limit as u64).saturating_sub(other);
         goal = goal.min(room.max(marked + (64 << 10)));
     }
+    // gc's sweep distance: the heap may grow at least 1 MB past the mark
+    // before the next cycle (which is what keeps GOGC=1 from collecting
+    // at every span).
+    let min_trigger = if limit == i64::MAX || goal > marked + SWEEP_MIN_DISTANCE {
+        marked + SWEEP_MIN_DISTANCE
+    } else {
+        marked
+    };
+    goal = goal.max(min_trigger);
     h.gc.goal = goal;
     h.gc.trigger = if goal == u64::MAX {
         u64::MAX
     } else {
-        // Start at 95% of the runway, as gc's first cycles do.
-        marked + (goal - marked) / 20 * 19
+        // At 95% of the runway (where gc's first cycles start), or 4 MB
+        // before the goal for large heaps; never below the sweep distance.
+        let mut t = marked + (goal - marked) / 20 * 19;
+        if goal > HEAP_MINIMUM && goal - HEAP_MINIMUM > t {
+            t = goal - HEAP_MINIMUM;
+        }
+        t.max(min_trigger)
     };
 }
+
+/// gc's `sweepMinHeapDistance`.
+const SWEEP_MIN_DISTANCE: u64 = 1 << 20;
 
 /// Re-paces after `debug.SetGCPercent` / `SetMemoryLimit`.
 pub fn settings_changed() {
