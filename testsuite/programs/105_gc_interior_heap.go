@@ -20,9 +20,9 @@ type bigBlock struct {
 }
 
 type holder struct {
-	elem  *int32   // into some block's vals
-	field *string  // into a record
-	sub   []int32  // subslice of a big backing array
+	elem  *int32  // into some block's vals
+	field *string // into a record
+	sub   []int32 // subslice of a big backing array
 	next  *holder
 	win   *[8]int32 // slice-to-array-pointer into a block
 }

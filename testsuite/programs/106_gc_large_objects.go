@@ -11,8 +11,8 @@ import (
 )
 
 type item struct {
-	id  int
-	sq  int
+	id int
+	sq int
 }
 
 type kept struct {
