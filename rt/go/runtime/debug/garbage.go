@@ -81,8 +81,11 @@ func SetGCPercent(percent int) int {
 // FreeOSMemory forces a garbage collection followed by an attempt to
 // return as much memory to the operating system as possible.
 func FreeOSMemory() {
-	runtime.GC()
+	freeOSMemory()
 }
+
+//rgo:extern rgo_freeosmemory
+func freeOSMemory()
 
 var maxStack = 1000000000
 var maxThreads = 10000

@@ -6,8 +6,9 @@
 //! [`mark`]), start the next sweep (large objects are freed at once, small
 //! spans as allocation reaches them), set the next heap goal, record the
 //! pause, and print the gctrace line if asked to. `runtime.GC()` also
-//! finishes the sweep and returns free memory to the kernel before it
-//! returns, as gc's does.
+//! finishes the sweep before it returns, as gc's does; free pages beyond
+//! what the next heap goal needs go back to the kernel after each cycle
+//! (all of them with `debug.FreeOSMemory`).
 //!
 //! Debug switches, read from the environment at start-up:
 //! `RGO_GCSTRESS=N` collects at every N-th allocation and poisons freed
@@ -255,15 +256,13 @@ pub fn collect(reason: Reason) {
         set_goal(h);
         if reason == Reason::Forced {
             h.finish_sweep();
-            h.pages.scavenge(0);
             h.gc.num_forced += 1;
-        } else {
-            // Keep what the next cycle's heap will need committed, and a
-            // tenth more (gc's scavenger goal); give the rest back.
-            let next = h.gc.goal.min(h.pages.sys);
-            let keep = (next + next / 10).saturating_sub(h.pages.inuse);
-            h.pages.scavenge(keep);
         }
+        // Keep what the next cycle's heap will need committed, and a tenth
+        // more (gc's scavenger goal); give the rest back.
+        let next = h.gc.goal.min(h.pages.sys);
+        let keep = (next + next / 10).saturating_sub(h.pages.inuse);
+        h.pages.scavenge(keep);
         let t3 = now();
         let g = &mut h.gc;
         let pause = t3 - t0;
@@ -317,6 +316,15 @@ pub fn cpu_fraction(g: &State) -> f64 {
 pub extern "C" fn rgo_gc() {
     clear_stack();
     collect(Reason::Forced);
+}
+
+/// `debug.FreeOSMemory()`: a forced cycle, then every free page goes back
+/// to the kernel.
+#[no_mangle]
+pub extern "C" fn rgo_freeosmemory() {
+    clear_stack();
+    collect(Reason::Forced);
+    with_heap(|h| h.pages.scavenge(0));
 }
 
 /// `runtime.KeepAlive(x)`: does nothing, out of the optimiser's sight, so
