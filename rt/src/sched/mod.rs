@@ -474,7 +474,9 @@ pub fn scan_roots(m: &mut crate::mem::gc::mark::Marker, sp: usize) {
     for &g in &s.all {
         // SAFETY: Gs are never freed.
         let g = unsafe { &*g };
-        if g.status == Status::Dead {
+        // An exited goroutine is still running on its stack until the
+        // scheduler switches away, and timer functions run there meanwhile.
+        if g.status == Status::Dead && !core::ptr::eq(g, s.current) {
             continue;
         }
         let hi = if g.stack_hi == 0 { main_hi } else { g.stack_hi };
