@@ -21,13 +21,25 @@ use super::{gc, with_heap, Heap};
 pub struct CacheStats {
     pub total_alloc: u64,
     pub mallocs: u64,
+    /// Objects placed in tiny blocks (counted as both allocated and, as
+    /// gc counts them, freed: the block is the heap object).
+    pub tiny_allocs: u64,
     pub by_size_mallocs: [u64; NUM_SIZE_CLASSES],
 }
 
 pub struct Cache {
     spans: [[*mut Span; 2]; NUM_SIZE_CLASSES],
+    /// The tiny block being filled (0: none) and the bytes used in it.
+    tiny: usize,
+    tiny_used: usize,
     pub stats: CacheStats,
 }
+
+/// Pointer-free objects smaller than this share 16-byte blocks (gc's
+/// tiny allocator): a block is freed when none of them is reachable.
+pub const TINY_SIZE: usize = 16;
+/// The size class of 16-byte blocks.
+const TINY_CLASS: usize = 2;
 
 std::thread_local! {
     /// This thread's cache (leaked: the heap's list refers to it).
@@ -42,9 +54,12 @@ pub fn get() -> &'static mut Cache {
     if c.is_null() {
         c = Box::into_raw(Box::new(Cache {
             spans: [[ptr::null_mut(); 2]; NUM_SIZE_CLASSES],
+            tiny: 0,
+            tiny_used: 0,
             stats: CacheStats {
                 total_alloc: 0,
                 mallocs: 0,
+                tiny_allocs: 0,
                 by_size_mallocs: [0; NUM_SIZE_CLASSES],
             },
         }));
@@ -68,6 +83,35 @@ impl Cache {
             }
         }
         self.refill(class, noscan)
+    }
+
+    /// A pointer-free object of `size` (< 16) bytes, in the current tiny
+    /// block if it fits (aligned as gc aligns: to 8, 4 or 2 bytes when the
+    /// size is a multiple of them), else at the start of a new block.
+    #[inline]
+    pub fn alloc_tiny(&mut self, size: usize) -> *mut u8 {
+        let align = if size.is_multiple_of(8) {
+            8
+        } else if size.is_multiple_of(4) {
+            4
+        } else if size.is_multiple_of(2) {
+            2
+        } else {
+            1
+        };
+        let off = self.tiny_used.next_multiple_of(align);
+        if self.tiny != 0 && off + size <= TINY_SIZE {
+            self.tiny_used = off + size;
+            self.stats.tiny_allocs += 1;
+            return (self.tiny + off) as *mut u8;
+        }
+        let (p, _, _) = self.alloc(TINY_CLASS, true);
+        // Keep filling whichever block has more room left.
+        if size < self.tiny_used || self.tiny == 0 {
+            self.tiny = p as usize;
+            self.tiny_used = size;
+        }
+        p
     }
 
     #[cold]
@@ -106,7 +150,10 @@ impl Cache {
     }
 
     /// Gives every cached span back to the heap (at a collection's start).
+    /// The tiny block is dropped too: nothing else may keep it alive.
     pub fn flush(&mut self, h: &mut Heap) {
+        self.tiny = 0;
+        self.tiny_used = 0;
         for class in self.spans.iter_mut() {
             for s in class.iter_mut() {
                 uncache(h, *s);

@@ -329,6 +329,9 @@ pub fn alloc(size: usize, typ: Option<&Type>) -> *mut u8 {
     let typ = typ.filter(|t| t.ptr_bytes != 0);
     let noscan = typ.is_none();
     gc::stress_tick();
+    if noscan && size < cache::TINY_SIZE {
+        return cache::get().alloc_tiny(size);
+    }
     if size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
         let header = has_header(size, noscan);
         let class = size_class(size + if header { MALLOC_HEADER_SIZE } else { 0 });

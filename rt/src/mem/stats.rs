@@ -73,7 +73,8 @@ pub fn totals(h: &Heap) -> HeapStats {
         // stopped).
         let cs = unsafe { &(*c).stats };
         t.total_alloc += cs.total_alloc;
-        t.mallocs += cs.mallocs;
+        t.mallocs += cs.mallocs + cs.tiny_allocs;
+        t.frees += cs.tiny_allocs;
         for (a, b) in t.by_size_mallocs.iter_mut().zip(cs.by_size_mallocs.iter()) {
             *a += b;
         }

@@ -272,7 +272,12 @@ pub unsafe extern "C" fn rgo_setfinalizer(
         // Globals, constants, zero-size values: never collected.
         return;
     };
-    if base != obj {
+    // Inside a tiny block is fine for a small pointer-free object (gc's
+    // rule too).
+    // SAFETY: a pointer type's `elem` is a valid descriptor.
+    let elem = unsafe { otyp.elem.as_ref() };
+    let tiny = elem.is_some_and(|e| e.noscan() && e.size < crate::mem::cache::TINY_SIZE);
+    if base != obj && !tiny {
         throw(&[b"runtime.SetFinalizer: pointer not at beginning of allocated block"]);
     }
     // SAFETY: as above.
