@@ -83,6 +83,9 @@ type Description struct {
 	Cumulative  bool
 }
 
+//rgo:extern rgo_gcpercent
+func gcPercent() int64
+
 // reading is what one Read call knows: taken once, shared by its samples.
 type reading struct {
 	m     runtime.MemStats
@@ -155,9 +158,8 @@ func All() []Description {
 func Read(m []Sample) {
 	var r reading
 	runtime.ReadMemStats(&r.m)
-	r.gogc = debug.SetGCPercent(-1)
-	debug.SetGCPercent(r.gogc)
-	r.limit = debug.SetMemoryLimit(-1)
+	r.gogc = int(gcPercent())
+	r.limit = debug.SetMemoryLimit(-1) // a negative limit only reads it
 	for i := range m {
 		m[i].Value = Value{}
 		for _, d := range metrics {

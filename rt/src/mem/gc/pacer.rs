@@ -97,6 +97,12 @@ pub fn memory_limit() -> i64 {
     MEMORY_LIMIT.load(Ordering::Relaxed)
 }
 
+/// The `GOGC` setting, for `runtime/metrics` (-1: off).
+#[no_mangle]
+pub extern "C" fn rgo_gcpercent() -> i64 {
+    gc_percent()
+}
+
 /// `debug.SetGCPercent(p)`: sets the percentage (negative: off, stored
 /// as -1) and returns the previous setting.
 #[no_mangle]
