@@ -107,12 +107,7 @@ var metrics = []metric{
 	{Description{"/gc/cycles/total:gc-cycles", "All completed collection cycles.", KindUint64, true},
 		func(r *reading) uint64 { return uint64(r.m.NumGC) }},
 	{Description{"/gc/gogc:percent", "The GOGC setting (debug.SetGCPercent).", KindUint64, false},
-		func(r *reading) uint64 {
-			if r.gogc < 0 {
-				return 0
-			}
-			return uint64(r.gogc)
-		}},
+		func(r *reading) uint64 { return uint64(r.gogc) }}, // off: -1, as gc reports it
 	{Description{"/gc/gomemlimit:bytes", "The memory limit (GOMEMLIMIT, debug.SetMemoryLimit).", KindUint64, false},
 		func(r *reading) uint64 { return uint64(r.limit) }},
 	{Description{"/gc/heap/allocs:bytes", "Bytes of heap objects allocated since the program started.", KindUint64, true},
