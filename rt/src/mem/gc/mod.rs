@@ -228,7 +228,8 @@ pub fn collect(reason: Reason) {
     PENDING.store(false, Ordering::Relaxed);
     let t0 = now();
     with_heap(|h| {
-        for c in h.caches.clone() {
+        for i in 0..h.caches.len() {
+            let c = h.caches[i];
             // SAFETY: caches live forever; the world is stopped, so no
             // thread is allocating from its cache.
             unsafe { (*c).flush(h) };
