@@ -151,6 +151,24 @@ impl<'ctx> Gen<'ctx, '_> {
         );
         // 2 = asynchronous unwind tables.
         f.add_attribute(AttributeLoc::Function, self.attr("uwtable", 2)?);
+        // Nothing below the stack pointer: a preemption signal pushes a
+        // call frame there (see `rt/src/sched/preempt.rs`).
+        f.add_attribute(AttributeLoc::Function, self.attr("noredzone", 0)?);
+        // A prologue compares the stack pointer with the goroutine's
+        // limit (kept by the runtime at %fs:0x70) and calls `__morestack`,
+        // which reports gc's stack overflow (see `rt/src/sched/stack.rs`).
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.cx.create_string_attribute("split-stack", ""),
+        );
+        // As gc, no tail calls: recursion keeps its frames (so infinite
+        // recursion overflows the stack rather than looping) and every
+        // caller stays on the stack for tracebacks.
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.cx
+                .create_string_attribute("disable-tail-calls", "true"),
+        );
         Ok(())
     }
 }

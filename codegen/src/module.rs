@@ -111,6 +111,7 @@ pub(crate) fn build<'ctx>(
     g.rgo_main()?;
     g.gc_roots()?;
     g.finish_descriptors()?;
+    g.place_go_code();
     Ok(g.module)
 }
 
@@ -243,6 +244,23 @@ impl<'ctx> Gen<'ctx, '_> {
         table.set_alignment(8);
         self.mark_used(table)?;
         Ok(())
+    }
+
+    /// Puts every compiled Go function in the section `rgo_text`: the
+    /// runtime preempts a thread by signal only when it is running code
+    /// from there (never runtime code, which may hold locks).
+    fn place_go_code(&mut self) {
+        let noredzone = inkwell::attributes::Attribute::get_named_enum_kind_id("noredzone");
+        let mut f = self.module.get_first_function();
+        while let Some(func) = f {
+            let go = func
+                .get_enum_attribute(AttributeLoc::Function, noredzone)
+                .is_some();
+            if go && func.count_basic_blocks() > 0 {
+                func.set_section(Some("rgo_text"));
+            }
+            f = func.get_next_function();
+        }
     }
 
     /// Keeps `g` even though nothing refers to it (`llvm.used`).

@@ -1,18 +1,25 @@
 //! Channels and their blocking operations (see `rt/ABI.md`, "Channels").
 //!
 //! A channel is a heap object holding a ring buffer of `cap` elements and
-//! two FIFO queues of blocked goroutines (senders, receivers). A queued
-//! goroutine is represented by a [`Waiter`] living in its own (parked)
-//! stack frame, which says where the element is to be copied from or to.
-//! Everything runs on the one thread that runs goroutines (see `sched`),
-//! so no locking is needed: an operation either completes at once or
-//! queues a waiter and parks, and whoever completes it fills the waiter in
-//! and wakes the goroutine.
+//! two FIFO queues of blocked goroutines (senders, receivers), behind the
+//! channel's own lock. A queued goroutine is represented by a [`Waiter`]
+//! living in its own (parked) stack frame, which says where the element
+//! is to be copied from or to. An operation either completes at once or
+//! queues a waiter and parks, releasing the lock only once it is off its
+//! stack; whoever completes it fills the waiter in and wakes it.
+//!
+//! A blocked `select` queues a waiter on every channel it waits on; the
+//! first operation to complete one of them claims the goroutine (its
+//! `select_done`), later ones skip its other waiters, and the woken
+//! goroutine takes them off their queues itself, with every channel
+//! locked in address order (gc's lock order).
 
 use core::ptr;
+use core::sync::atomic::Ordering;
 
 use crate::abi::Type;
 use crate::panic;
+use crate::sched::lock::RawLock;
 use crate::sched::{self, G};
 
 /// A blocked channel operation (gc's `sudog`).
@@ -26,7 +33,9 @@ pub struct Waiter {
     prev: *mut Waiter,
     /// Whether the operation completed (false: woken by `close`).
     success: bool,
-    /// For `select`: the case index.
+    /// Part of a `select` (which only one operation may complete).
+    is_select: bool,
+    /// For `select`: the case index, with [`SEND_BIT`] for sends.
     case: usize,
 }
 
@@ -53,9 +62,14 @@ impl Queue {
         self.last = w;
     }
 
+    /// Takes `w` off this queue if it is on it.
     fn remove(&mut self, w: *mut Waiter) {
-        // SAFETY: `w` is in this queue, so it and its neighbours are live.
+        // SAFETY: `w` is live; if it has neighbours or heads the queue it
+        // is on it, and its neighbours are live.
         unsafe {
+            if (*w).prev.is_null() && self.first != w {
+                return;
+            }
             if (*w).prev.is_null() {
                 self.first = (*w).next;
             } else {
@@ -71,17 +85,29 @@ impl Queue {
         }
     }
 
-    /// Takes the oldest waiter; a goroutine blocked in `select` is taken
-    /// off every other channel it waits on too.
+    /// Takes the oldest waiter that can still complete: a goroutine in a
+    /// `select` that another channel has already woken is skipped (it
+    /// takes its own waiters off later).
     fn pop(&mut self) -> *mut Waiter {
-        let w = self.first;
-        if w.is_null() {
+        loop {
+            let w = self.first;
+            if w.is_null() {
+                return w;
+            }
+            self.remove(w);
+            // SAFETY: `w` was queued, so it and its goroutine are live.
+            unsafe {
+                if (*w).is_select
+                    && (*(*w).g)
+                        .select_done
+                        .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Acquire)
+                        .is_err()
+                {
+                    continue;
+                }
+            }
             return w;
         }
-        self.remove(w);
-        // SAFETY: `w` was queued, so it and its goroutine are live.
-        unsafe { dequeue_select_siblings(w) };
-        w
     }
 }
 
@@ -95,8 +121,11 @@ pub struct Chan {
     head: usize,
     buf: *mut u8,
     closed: bool,
+    /// A timer's channel: `len` and `cap` report 0 (see `time`).
+    timer: bool,
     sendq: Queue,
     recvq: Queue,
+    lock: RawLock,
 }
 
 /// A channel's only Go pointer is `buf` (word 4); its waiters live on
@@ -108,36 +137,6 @@ static CHAN_TYPE: Type = Type::internal(
     40,
     &CHAN_BITS,
 );
-
-/// Detaches the other waiters of `w`'s goroutine if it is in a `select`.
-///
-/// # Safety
-/// `w` is a live waiter just removed from its queue.
-unsafe fn dequeue_select_siblings(w: *mut Waiter) {
-    // SAFETY: caller.
-    let g = unsafe { (*w).g };
-    // SAFETY: the goroutine is parked, so its G and its select's waiter
-    // array (in its stack frame) are live.
-    unsafe {
-        let list = (*g).sel_waiters as *mut Waiter;
-        if list.is_null() {
-            return;
-        }
-        for i in 0..(*g).sel_count {
-            let o = list.add(i);
-            if o != w && !(*o).chan.is_null() {
-                let c = (*o).chan;
-                if (*o).elem_is_send() {
-                    (*c).sendq.remove(o);
-                } else {
-                    (*c).recvq.remove(o);
-                }
-            }
-        }
-        (*g).sel_waiters = 0;
-        (*g).sel_count = 0;
-    }
-}
 
 impl Waiter {
     /// Send waiters in a select are marked by their case index's low bit
@@ -174,9 +173,12 @@ impl Chan {
         }
     }
 
-    /// Completes a send of `*ep` without blocking if possible.
-    fn try_send(&mut self, ep: *const u8) -> bool {
+    /// Completes a send of `*ep` without blocking if possible (the lock
+    /// held): `Some(g)` when done, `g` the receiver to wake (null if the
+    /// value went into the buffer).
+    fn try_send(&mut self, ep: *const u8) -> Option<*mut G> {
         if self.closed {
+            self.lock.unlock();
             closed_send();
         }
         let w = self.recvq.pop();
@@ -186,22 +188,22 @@ impl Chan {
                 self.copy((*w).elem, ep);
                 (*w).success = true;
                 (*(*w).g).param = w as usize;
-                sched::ready((*w).g);
+                return Some((*w).g);
             }
-            return true;
         }
         if self.len < self.cap {
             let tail = (self.head + self.len) % self.cap;
             self.copy(self.slot(tail), ep);
             self.len += 1;
-            return true;
+            return Some(ptr::null_mut());
         }
-        false
+        None
     }
 
-    /// Completes a receive into `*ep` without blocking if possible:
-    /// `Some(ok)` when done.
-    fn try_recv(&mut self, ep: *mut u8) -> Option<bool> {
+    /// Completes a receive into `*ep` without blocking if possible (the
+    /// lock held): `Some((ok, g))` when done, `g` the sender to wake (or
+    /// null).
+    fn try_recv(&mut self, ep: *mut u8) -> Option<(bool, *mut G)> {
         let w = self.sendq.pop();
         if !w.is_null() {
             // SAFETY: as in `try_send`.
@@ -217,9 +219,8 @@ impl Chan {
                 }
                 (*w).success = true;
                 (*(*w).g).param = w as usize;
-                sched::ready((*w).g);
+                return Some((true, (*w).g));
             }
-            return Some(true);
         }
         if self.len > 0 {
             let h = self.slot(self.head);
@@ -227,14 +228,28 @@ impl Chan {
             self.zero(h);
             self.head = (self.head + 1) % self.cap;
             self.len -= 1;
-            return Some(true);
+            return Some((true, ptr::null_mut()));
         }
         if self.closed {
             self.zero(ep);
-            return Some(false);
+            return Some((false, ptr::null_mut()));
         }
         None
     }
+}
+
+/// Wakes `g` if not null.
+fn wake(g: *mut G) {
+    if !g.is_null() {
+        // SAFETY: a goroutine just dequeued from a channel: parked, and no
+        // other operation can reach it any more.
+        unsafe { sched::ready(g) };
+    }
+}
+
+fn unlock_chan(c: usize) {
+    // SAFETY: the channel whose lock the parking goroutine held.
+    unsafe { (*(c as *mut Chan)).lock.unlock() };
 }
 
 /// `make(chan T, size)`; `elem` is T's descriptor.
@@ -260,6 +275,7 @@ pub unsafe extern "C" fn rgo_makechan(elem: *const Type, size: isize) -> *mut Ch
             head: 0,
             buf,
             closed: false,
+            timer: false,
             sendq: Queue {
                 first: ptr::null_mut(),
                 last: ptr::null_mut(),
@@ -268,9 +284,16 @@ pub unsafe extern "C" fn rgo_makechan(elem: *const Type, size: isize) -> *mut Ch
                 first: ptr::null_mut(),
                 last: ptr::null_mut(),
             },
+            lock: RawLock::new(),
         })
     };
     c
+}
+
+fn block_forever(reason: &'static [u8]) -> ! {
+    loop {
+        sched::park(reason);
+    }
 }
 
 /// `c <- *ep`.
@@ -280,13 +303,14 @@ pub unsafe extern "C" fn rgo_makechan(elem: *const Type, size: isize) -> *mut Ch
 #[no_mangle]
 pub unsafe extern "C" fn rgo_chansend(c: *mut Chan, ep: *const u8) {
     if c.is_null() {
-        loop {
-            sched::park(b"chan send (nil chan)");
-        }
+        block_forever(b"chan send (nil chan)");
     }
     // SAFETY: caller.
     let ch = unsafe { &mut *c };
-    if ch.try_send(ep) {
+    ch.lock.lock();
+    if let Some(g) = ch.try_send(ep) {
+        ch.lock.unlock();
+        wake(g);
         return;
     }
     let mut w = Waiter {
@@ -296,10 +320,12 @@ pub unsafe extern "C" fn rgo_chansend(c: *mut Chan, ep: *const u8) {
         next: ptr::null_mut(),
         prev: ptr::null_mut(),
         success: false,
+        is_select: false,
         case: SEND_BIT,
     };
     ch.sendq.push(&mut w);
-    sched::park(b"chan send");
+    let r = b"chan send";
+    sched::park_unlock(r.as_ptr(), r.len(), Some((unlock_chan, c as usize)));
     if !w.success {
         closed_send();
     }
@@ -314,13 +340,14 @@ pub unsafe extern "C" fn rgo_chansend(c: *mut Chan, ep: *const u8) {
 #[no_mangle]
 pub unsafe extern "C" fn rgo_chanrecv(c: *mut Chan, ep: *mut u8) -> bool {
     if c.is_null() {
-        loop {
-            sched::park(b"chan receive (nil chan)");
-        }
+        block_forever(b"chan receive (nil chan)");
     }
     // SAFETY: caller.
     let ch = unsafe { &mut *c };
-    if let Some(ok) = ch.try_recv(ep) {
+    ch.lock.lock();
+    if let Some((ok, g)) = ch.try_recv(ep) {
+        ch.lock.unlock();
+        wake(g);
         return ok;
     }
     let mut w = Waiter {
@@ -330,10 +357,12 @@ pub unsafe extern "C" fn rgo_chanrecv(c: *mut Chan, ep: *mut u8) -> bool {
         next: ptr::null_mut(),
         prev: ptr::null_mut(),
         success: false,
+        is_select: false,
         case: 0,
     };
     ch.recvq.push(&mut w);
-    sched::park(b"chan receive");
+    let r = b"chan receive";
+    sched::park_unlock(r.as_ptr(), r.len(), Some((unlock_chan, c as usize)));
     w.success
 }
 
@@ -348,12 +377,15 @@ pub unsafe extern "C" fn rgo_closechan(c: *mut Chan) {
     }
     // SAFETY: caller.
     let ch = unsafe { &mut *c };
+    ch.lock.lock();
     if ch.closed {
+        ch.lock.unlock();
         panic::runtime_error(b"close of closed channel");
     }
     ch.closed = true;
     // Wake every receiver (with the zero value) and every sender (which
-    // then panics).
+    // then panics), once the lock is released.
+    let mut woken = Vec::new();
     loop {
         let w = ch.recvq.pop();
         if w.is_null() {
@@ -364,7 +396,7 @@ pub unsafe extern "C" fn rgo_closechan(c: *mut Chan) {
             ch.zero((*w).elem);
             (*w).success = false;
             (*(*w).g).param = w as usize;
-            sched::ready((*w).g);
+            woken.push((*w).g);
         }
     }
     loop {
@@ -376,8 +408,12 @@ pub unsafe extern "C" fn rgo_closechan(c: *mut Chan) {
         unsafe {
             (*w).success = false;
             (*(*w).g).param = w as usize;
-            sched::ready((*w).g);
+            woken.push((*w).g);
         }
+    }
+    ch.lock.unlock();
+    for g in woken {
+        wake(g);
     }
 }
 
@@ -390,8 +426,14 @@ pub unsafe extern "C" fn rgo_chanlen(c: *mut Chan) -> isize {
     if c.is_null() {
         return 0;
     }
-    // SAFETY: caller: a non-nil chan value points to a channel.
-    unsafe { (*c).len as isize }
+    // SAFETY: caller: a non-nil chan value points to a channel; a racy
+    // read of the count is what gc's `len` does too.
+    unsafe {
+        if (*c).timer {
+            return 0;
+        }
+        ptr::read_volatile(&(*c).len) as isize
+    }
 }
 
 /// `cap(c)`.
@@ -404,7 +446,22 @@ pub unsafe extern "C" fn rgo_chancap(c: *mut Chan) -> isize {
         return 0;
     }
     // SAFETY: caller: a non-nil chan value points to a channel.
-    unsafe { (*c).cap as isize }
+    unsafe {
+        if (*c).timer {
+            return 0;
+        }
+        (*c).cap as isize
+    }
+}
+
+/// Marks `c` as a timer's channel (`time.NewTimer`, `NewTicker`).
+///
+/// # Safety
+/// `c` is a channel.
+#[no_mangle]
+pub unsafe extern "C" fn rgo_marktimerchan(c: *mut Chan) {
+    // SAFETY: caller; set before the channel is shared.
+    unsafe { (*c).timer = true };
 }
 
 /// One case of a `select`, as compiled code lays them out: sends first,
@@ -414,6 +471,41 @@ pub struct SelectCase {
     pub chan: *mut Chan,
     /// Element to send, or where to receive (null: discard).
     pub elem: *mut u8,
+}
+
+/// The distinct channels of a select in address order (gc's lockorder).
+struct LockOrder {
+    chans: Vec<*mut Chan>,
+}
+
+impl LockOrder {
+    fn lock(&self) {
+        for &c in &self.chans {
+            // SAFETY: channels of the select's cases (caller of rgo_select).
+            unsafe { (*c).lock.lock() };
+        }
+    }
+
+    fn unlock(&self) {
+        for &c in self.chans.iter().rev() {
+            // SAFETY: as above.
+            unsafe { (*c).lock.unlock() };
+        }
+    }
+}
+
+/// Releases a parked select's channel locks. Nothing of the select may be
+/// touched after the last unlock: the woken goroutine may have returned.
+fn unlock_order(p: usize) {
+    // SAFETY: the parked goroutine's `LockOrder`, live until it has locked
+    // every channel again, which it cannot before the last unlock here.
+    let order = unsafe { &*(p as *const LockOrder) };
+    let n = order.chans.len();
+    let base = order.chans.as_ptr();
+    for i in (0..n).rev() {
+        // SAFETY: `i < n`, read before the unlock of that channel.
+        unsafe { (*(*base.add(i))).lock.unlock() };
+    }
 }
 
 /// `select`: `cases` holds `nsends` send cases then `nrecvs` receive
@@ -439,39 +531,50 @@ pub unsafe extern "C" fn rgo_select(
     } else {
         unsafe { core::slice::from_raw_parts(cases, n) }
     };
+    if cs.iter().all(|c| c.chan.is_null()) {
+        if !block {
+            return -1;
+        }
+        block_forever(if n == 0 {
+            b"select (no cases)"
+        } else {
+            b"select"
+        });
+    }
     // Poll in a random order (gc's pollorder), so that among ready cases
     // each is equally likely.
-    let mut order: Vec<usize> = (0..n).collect();
-    for i in (1..n).rev() {
+    let mut order: Vec<usize> = (0..n).filter(|&i| !cs[i].chan.is_null()).collect();
+    for i in (1..order.len()).rev() {
         let j = (sched::fastrand() % (i as u64 + 1)) as usize;
         order.swap(i, j);
     }
+    let mut chans: Vec<*mut Chan> = order.iter().map(|&i| cs[i].chan).collect();
+    chans.sort_unstable();
+    chans.dedup();
+    let locks = LockOrder { chans };
+    locks.lock();
     for &i in &order {
-        let c = cs[i].chan;
-        if c.is_null() {
-            continue;
-        }
-        // SAFETY: caller.
-        let ch = unsafe { &mut *c };
+        // SAFETY: caller; the channel is locked.
+        let ch = unsafe { &mut *cs[i].chan };
         if i < ns {
-            if ch.try_send(cs[i].elem) {
+            if ch.closed {
+                locks.unlock();
+                closed_send();
+            }
+            if let Some(g) = ch.try_send(cs[i].elem) {
+                locks.unlock();
+                wake(g);
                 return (i as isize) << 1;
             }
-        } else if let Some(ok) = ch.try_recv(cs[i].elem) {
+        } else if let Some((ok, g)) = ch.try_recv(cs[i].elem) {
+            locks.unlock();
+            wake(g);
             return (i as isize) << 1 | ok as isize;
         }
     }
     if !block {
+        locks.unlock();
         return -1;
-    }
-    if n == 0 || cs.iter().all(|c| c.chan.is_null()) {
-        loop {
-            sched::park(if n == 0 {
-                b"select (no cases)"
-            } else {
-                b"select"
-            });
-        }
     }
     let g = sched::current();
     let mut ws: Vec<Waiter> = (0..n)
@@ -482,16 +585,19 @@ pub unsafe extern "C" fn rgo_select(
             next: ptr::null_mut(),
             prev: ptr::null_mut(),
             success: false,
+            is_select: true,
             case: if i < ns { i | SEND_BIT } else { i },
         })
         .collect();
+    // SAFETY: the running G.
+    unsafe {
+        (*g).select_done.store(0, Ordering::Release);
+        (*g).param = 0;
+    }
     for &i in &order {
         let c = cs[i].chan;
-        if c.is_null() {
-            continue;
-        }
         let w: *mut Waiter = &mut ws[i];
-        // SAFETY: `c` is a channel (caller); `w` lives in `ws`, which is
+        // SAFETY: `c` is a locked channel; `w` lives in `ws`, which is
         // neither moved nor dropped until every waiter is dequeued.
         unsafe {
             (*w).chan = c;
@@ -502,16 +608,34 @@ pub unsafe extern "C" fn rgo_select(
             }
         }
     }
-    // SAFETY: the running G is live.
-    unsafe {
-        (*g).sel_waiters = ws.as_mut_ptr() as usize;
-        (*g).sel_count = n;
-        (*g).param = 0;
-    }
-    sched::park(b"select");
+    let r = b"select";
+    sched::park_unlock(
+        r.as_ptr(),
+        r.len(),
+        Some((unlock_order, &locks as *const LockOrder as usize)),
+    );
+    // Woken: take the other waiters off their queues.
+    locks.lock();
     // SAFETY: whoever woke us set `param` to the completed waiter, one of
-    // `ws`, and took the others off their queues.
-    let w = unsafe { &*((*g).param as *const Waiter) };
+    // `ws`.
+    let won = unsafe { (*g).param } as *const Waiter;
+    for w in ws.iter_mut() {
+        let wp: *mut Waiter = w;
+        if ptr::eq(wp, won) || w.chan.is_null() {
+            continue;
+        }
+        // SAFETY: a locked channel of this select.
+        unsafe {
+            if w.elem_is_send() {
+                (*w.chan).sendq.remove(wp);
+            } else {
+                (*w.chan).recvq.remove(wp);
+            }
+        }
+    }
+    locks.unlock();
+    // SAFETY: see above.
+    let w = unsafe { &*won };
     let i = w.case & !SEND_BIT;
     if i < ns {
         if !w.success {

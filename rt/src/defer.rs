@@ -15,11 +15,11 @@
 //! frame is left, the panic (with any earlier ones it interrupted) is
 //! reported as gc does and the program exits with status 2.
 //!
-//! Frames and panics are per goroutine (keyed by the scheduler's `G`).
+//! Frames and panics are per goroutine (hung off the scheduler's `G`).
 
-use core::cell::UnsafeCell;
 use core::ffi::c_int;
-use std::collections::HashMap;
+use core::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use crate::abi::{Eface, GoSlice, GoString, Type};
 use crate::panic::{put_panic, put_panic_value, PanicValue, SigNote};
@@ -76,62 +76,66 @@ struct GState {
     panics: Vec<Panic>,
     /// Set while a deferred call is running on behalf of a panic.
     in_panic_defer: usize,
-}
-
-#[derive(Default)]
-struct State {
-    gs: HashMap<usize, Box<GState>>,
-    /// Unregistered frames, for reuse (boxed as in `GState`).
+    /// Unregistered frames, for reuse (boxed as `frames`).
     #[allow(clippy::vec_box)]
     pool: Vec<Box<Frame>>,
-    /// Descriptors of the overlay `runtime` package's error types, in
-    /// `ErrKind` order (null until it registers them).
-    err_types: [usize; 4],
     /// The operands of the last failed type assertion.
     typeassert: [usize; 3],
-    /// The last goroutine looked up and its state.
-    last: (usize, usize),
 }
 
-struct StateCell(UnsafeCell<Option<State>>);
+/// Descriptors of the overlay `runtime` package's error types, in
+/// `ErrKind` order (0 until it registers them).
+static ERR_TYPES: [AtomicUsize; 4] = [const { AtomicUsize::new(0) }; 4];
 
-// SAFETY: Go code runs on one thread (goroutines are coroutines on it), and
-// this state is only touched from Go code and the runtime functions it
-// calls, never concurrently.
-unsafe impl Sync for StateCell {}
-
-static STATE: StateCell = StateCell(UnsafeCell::new(None));
-
-fn state() -> &'static mut State {
-    // SAFETY: see `StateCell`; each use is a short-lived borrow that ends
-    // before Go code runs again.
-    unsafe { (*STATE.0.get()).get_or_insert_with(State::default) }
+std::thread_local! {
+    /// The state of code running on a scheduler stack rather than a
+    /// goroutine (timer functions).
+    static G0_STATE: Cell<usize> = const { Cell::new(0) };
 }
 
+/// The running goroutine's state, made on first use.
 fn gstate() -> &'static mut GState {
-    let g = crate::sched::current() as usize;
-    let s = state();
-    if s.last.0 != g || s.last.1 == 0 {
-        let b = s.gs.entry(g).or_default();
-        let p: *mut GState = &mut **b;
-        s.last = (g, p as usize);
+    let g = crate::sched::current();
+    let slot: *mut usize = if g.is_null() {
+        G0_STATE.with(|c| c.as_ptr())
+    } else {
+        // SAFETY: the running G is live; only it touches its state.
+        unsafe { &mut (*g).defer_state }
+    };
+    // SAFETY: `slot` is the running goroutine's (or thread's) own.
+    unsafe {
+        if *slot == 0 {
+            *slot = Box::into_raw(Box::<GState>::default()) as usize;
+        }
+        &mut *(*slot as *mut GState)
     }
-    let p = s.last.1 as *mut GState;
-    // SAFETY: the box lives as long as the goroutine's entry (never
-    // removed), and the borrow is short-lived as for `state`.
-    unsafe { &mut *p }
 }
 
-/// The collector's roots held here: the values of panics in flight.
-pub fn scan_roots(m: &mut crate::mem::gc::mark::Marker, _sp: usize) {
-    // SAFETY: the world is stopped while the collector reads this state.
-    let Some(s) = (unsafe { &*STATE.0.get() }) else {
+/// Forgets an exited goroutine's frames and panics (keeping the memory
+/// for the next goroutine on that G).
+pub fn reset(state: &mut usize) {
+    if *state == 0 {
         return;
-    };
-    for g in s.gs.values() {
-        for p in &g.panics {
-            m.mark(p.val.data as usize);
-        }
+    }
+    // SAFETY: a state made by `gstate`, of a goroutine that is exiting.
+    let g = unsafe { &mut *(*state as *mut GState) };
+    let frames = core::mem::take(&mut g.frames);
+    g.pool.extend(frames);
+    g.panics.clear();
+    g.in_panic_defer = 0;
+    g.typeassert = [0; 3];
+}
+
+/// The collector's roots in one goroutine's state: the values of its
+/// panics in flight.
+pub fn scan_state(m: &mut crate::mem::gc::mark::Marker, state: usize) {
+    if state == 0 {
+        return;
+    }
+    // SAFETY: the world is stopped while the collector reads this state.
+    let g = unsafe { &*(state as *const GState) };
+    for p in &g.panics {
+        m.mark(p.val.data as usize);
     }
 }
 
@@ -143,7 +147,8 @@ pub fn scan_roots(m: &mut crate::mem::gc::mark::Marker, _sp: usize) {
 /// [`rgo_defer_pop`].
 #[no_mangle]
 pub unsafe extern "C" fn rgo_defer_push(defers: *mut GoSlice) -> *mut u64 {
-    let mut f = state().pool.pop().unwrap_or_else(|| {
+    let g = gstate();
+    let mut f = g.pool.pop().unwrap_or_else(|| {
         Box::new(Frame {
             jmp: [0; JMP_BUF_WORDS],
             defers,
@@ -151,7 +156,7 @@ pub unsafe extern "C" fn rgo_defer_push(defers: *mut GoSlice) -> *mut u64 {
     });
     f.defers = defers;
     let p = f.jmp.as_mut_ptr();
-    gstate().frames.push(f);
+    g.frames.push(f);
     p
 }
 
@@ -163,8 +168,9 @@ pub extern "C" fn rgo_defer_keep(_p: *mut u8) {}
 /// Unregisters the innermost defer frame (its function is returning).
 #[no_mangle]
 pub extern "C" fn rgo_defer_pop() {
-    if let Some(f) = gstate().frames.pop() {
-        state().pool.push(f);
+    let g = gstate();
+    if let Some(f) = g.frames.pop() {
+        g.pool.push(f);
     }
 }
 
@@ -182,13 +188,15 @@ pub extern "C" fn rgo_register_runtime_errors(
     ta: *const Type,
     _d3: *mut u8,
 ) {
-    state().err_types = [es as usize, pe as usize, be as usize, ta as usize];
+    for (slot, t) in ERR_TYPES.iter().zip([es, pe, be, ta]) {
+        slot.store(t as usize, Ordering::Release);
+    }
 }
 
 /// Notes the operands of a failing type assertion (for the
 /// `*runtime.TypeAssertionError` a recover returns).
 pub fn note_typeassert(have: *const Type, want: *const Type, iface: *const Type) {
-    state().typeassert = [have as usize, want as usize, iface as usize];
+    gstate().typeassert = [have as usize, want as usize, iface as usize];
 }
 
 fn err_kind(msg: &[u8]) -> ErrKind {
@@ -232,9 +240,8 @@ fn name_string(t: usize) -> GoString {
 /// plain string when the error types are not registered (the program does
 /// not link the `runtime` package).
 fn runtime_error_value(msg: &[u8], string_type: *const Type) -> Eface {
-    let s = state();
     let kind = err_kind(msg);
-    let typ = s.err_types[kind as usize] as *const Type;
+    let typ = ERR_TYPES[kind as usize].load(Ordering::Acquire) as *const Type;
     if typ.is_null() {
         let p = crate::mem::alloc(16, Some(&crate::mem::STRINGS)) as *mut GoString;
         // SAFETY: a fresh 16-byte allocation.
@@ -246,7 +253,7 @@ fn runtime_error_value(msg: &[u8], string_type: *const Type) -> Eface {
     }
     if kind == ErrKind::TypeAssert {
         // struct { _interface, concrete, asserted, missingMethod string }
-        let [have, want, iface] = s.typeassert;
+        let [have, want, iface] = gstate().typeassert;
         let mut missing = GoString::EMPTY;
         if have != 0 && want != 0 {
             // SAFETY: noted descriptors are valid.

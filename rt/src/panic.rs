@@ -379,15 +379,12 @@ pub unsafe extern "C" fn rgo_gopanic(typ: *const Type, data: *mut u8) -> ! {
 }
 
 /// `runtime.Goexit()`: runs the goroutine's deferred calls, then ends it.
-/// On the main goroutine, gc then reports a deadlock.
+/// When the main goroutine has done so, the program goes on until no
+/// other goroutine can run; then the scheduler reports gc's deadlock.
 #[no_mangle]
 pub extern "C" fn rgo_goexit() -> ! {
     crate::defer::run_all_defers();
-    if crate::sched::current_id() != 1 {
-        crate::sched::goexit()
-    }
-    Stderr.put(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
-    sys::exit(2)
+    crate::sched::goexit()
 }
 
 /// A fatal error raised by compiled code or overlay packages.

@@ -8,21 +8,8 @@
 //! the state `reason` names (`sync.Mutex.Lock`, `sync.WaitGroup.Wait`, ...).
 
 use core::sync::atomic::AtomicU32;
-use core::sync::atomic::Ordering::SeqCst;
 
 use crate::abi::GoString;
-use crate::print::{Sink, Stderr};
-use crate::sys;
-
-/// Prints gc's deadlock report for the main goroutine blocked in `reason`
-/// and exits with status 2.
-pub fn deadlock(reason: &[u8]) -> ! {
-    let out = &mut Stderr;
-    out.put(b"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [");
-    out.put(reason);
-    out.put(b"]:\n");
-    sys::exit(2)
-}
 
 /// Takes one unit of the semaphore at `addr`, blocking while it is zero.
 ///
@@ -32,27 +19,16 @@ pub fn deadlock(reason: &[u8]) -> ! {
 pub unsafe extern "C" fn rgo_semacquire(addr: *mut u32, reason: *const u8, reason_len: isize) {
     // SAFETY: `addr` is a live aligned Go variable (caller).
     let sem = unsafe { AtomicU32::from_ptr(addr) };
-    loop {
-        let mut n = sem.load(SeqCst);
-        while n > 0 {
-            match sem.compare_exchange(n, n - 1, SeqCst, SeqCst) {
-                Ok(_) => return,
-                Err(cur) => n = cur,
-            }
+    // SAFETY: the caller passes a Go string (a constant: it outlives the
+    // wait).
+    let why = unsafe {
+        GoString {
+            ptr: reason,
+            len: reason_len,
         }
-        // Park until a release (the scheduler reports a deadlock if no
-        // goroutine can ever release it).
-        // SAFETY: the caller passes a Go string (a constant: it outlives
-        // the wait).
-        let why = unsafe {
-            GoString {
-                ptr: reason,
-                len: reason_len,
-            }
-            .as_bytes()
-        };
-        crate::sched::sema_wait(addr as usize, why);
-    }
+        .as_bytes()
+    };
+    crate::sched::sema_acquire(sem, why);
 }
 
 /// Adds one unit to the semaphore at `addr`, waking a waiter if any.
@@ -62,8 +38,7 @@ pub unsafe extern "C" fn rgo_semacquire(addr: *mut u32, reason: *const u8, reaso
 #[no_mangle]
 pub unsafe extern "C" fn rgo_semrelease(addr: *mut u32) {
     // SAFETY: `addr` is a live aligned Go variable (caller).
-    unsafe { AtomicU32::from_ptr(addr) }.fetch_add(1, SeqCst);
-    crate::sched::sema_wake(addr as usize);
+    crate::sched::sema_release(unsafe { AtomicU32::from_ptr(addr) });
 }
 
 /// Lets other threads run (a spinning waiter's pause).

@@ -3,10 +3,11 @@
 //! `main` records the arguments, turns Rust panics inside the runtime into
 //! `fatal error: ...` (exit 2, never unwinding into Go frames), installs
 //! handlers for SIGSEGV/SIGBUS/SIGFPE on an alternate signal stack, and
-//! runs `__rgo_main` (package initialisers, then `main.main`) on a thread
-//! whose stack is a 1 GB lazily committed mapping with a guard region below
-//! it — gc's maximum goroutine stack — so deep recursion works as under gc
-//! and running off the end reports gc's `stack overflow`.
+//! starts the scheduler (see `sched`) with the main goroutine running
+//! `__rgo_main` (package initialisers, then `main.main`) on a 1 GB lazily
+//! committed stack with a guard region below it — gc's maximum goroutine
+//! stack — so deep recursion works as under gc and running off the end
+//! reports gc's `stack overflow`.
 //!
 //! A fault is turned into a Go panic by making the faulting thread resume
 //! in [`rgo_sigpanic`] as if the faulting instruction had called it (as
@@ -17,25 +18,16 @@
 #![cfg_attr(test, allow(dead_code))]
 
 use core::ffi::{c_char, c_int, c_void};
-use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::panic::{self, SigNote};
 use crate::print::{put_hex, Sink, Stderr};
 use crate::sys;
 
-/// gc's limit on a goroutine stack, which we also use as the main
-/// goroutine's stack size.
-const MAX_STACK: usize = 1_000_000_000;
-/// Inaccessible pages below the stack; a fault in them is an overflow.
-const GUARD: usize = 256 << 10;
 const ALT_STACK: usize = 64 << 10;
 
 static ARGC: AtomicUsize = AtomicUsize::new(0);
 static ARGV: AtomicUsize = AtomicUsize::new(0);
-/// Bounds of the main goroutine's stack `[lo, hi)`, and its guard's low end.
-static STACK_LO: AtomicUsize = AtomicUsize::new(0);
-static STACK_HI: AtomicUsize = AtomicUsize::new(0);
-static GUARD_LO: AtomicUsize = AtomicUsize::new(0);
 
 /// The command-line arguments as C strings.
 pub fn args() -> &'static [*const c_char] {
@@ -46,22 +38,6 @@ pub fn args() -> &'static [*const c_char] {
     }
     // SAFETY: argv holds argc pointers and lives for the whole process.
     unsafe { core::slice::from_raw_parts(v, n) }
-}
-
-/// The top of the main goroutine's stack (0 before it exists).
-pub fn main_stack_hi() -> usize {
-    STACK_HI.load(Ordering::Relaxed)
-}
-
-/// Bytes of the main goroutine's stack in use (for MemStats).
-pub fn main_stack_inuse() -> usize {
-    let hi = STACK_HI.load(Ordering::Relaxed);
-    let here = &hi as *const usize as usize;
-    if hi == 0 || here > hi || here < STACK_LO.load(Ordering::Relaxed) {
-        return 0;
-    }
-    // Round to whole pages, as stacks are counted in spans.
-    (hi - here).div_ceil(8192) * 8192
 }
 
 #[cfg(not(test))]
@@ -77,15 +53,14 @@ pub extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
     ARGV.store(argv as usize, Ordering::Relaxed);
     install_rust_panic_hook();
     crate::mem::gc::roots::register(crate::sched::scan_roots);
-    crate::mem::gc::roots::register(crate::defer::scan_roots);
     crate::mem::gc::enable();
     install_signal_handlers();
-    run_main_goroutine(go_main)
+    crate::sched::start(go_main)
 }
 
+/// The main goroutine's code.
 #[cfg(not(test))]
-extern "C" fn go_main(_: *mut c_void) -> *mut c_void {
-    set_alt_stack();
+extern "C" fn go_main(_g: usize) -> ! {
     // SAFETY: `__rgo_main` is the program's Go entry, emitted by codegen.
     unsafe { __rgo_main() };
     sys::exit(0)
@@ -105,35 +80,6 @@ pub fn install_rust_panic_hook() {
         };
         panic::fatal(msg.as_bytes())
     }));
-}
-
-/// Runs `f` on a fresh thread with the 1 GB goroutine stack and waits for
-/// it; `f` ends the process itself.
-fn run_main_goroutine(f: extern "C" fn(*mut c_void) -> *mut c_void) -> c_int {
-    let total = MAX_STACK + GUARD;
-    let base = sys::map_zeroed(total, true);
-    if base.is_null() {
-        panic::fatal(b"cannot allocate the main goroutine stack");
-    }
-    // SAFETY: the guard is the low end of our own fresh mapping.
-    unsafe { sys::mprotect(base as *mut c_void, GUARD, sys::PROT_NONE) };
-    let lo = base as usize + GUARD;
-    GUARD_LO.store(base as usize, Ordering::Relaxed);
-    STACK_LO.store(lo, Ordering::Relaxed);
-    STACK_HI.store(lo + MAX_STACK, Ordering::Relaxed);
-    let mut attr = sys::PthreadAttr { _opaque: [0; 56] };
-    let mut th: sys::pthread_t = 0;
-    // SAFETY: `attr` is initialised before use and the stack region is a
-    // live, writable mapping of MAX_STACK bytes that is never unmapped.
-    unsafe {
-        sys::pthread_attr_init(&mut attr);
-        sys::pthread_attr_setstack(&mut attr, lo as *mut c_void, MAX_STACK);
-        if sys::pthread_create(&mut th, &attr, f, core::ptr::null_mut()) != 0 {
-            panic::fatal(b"cannot start the main goroutine");
-        }
-        sys::pthread_join(th, core::ptr::null_mut());
-    }
-    0
 }
 
 /// Gives the calling thread an alternate stack for fault handlers (so a
@@ -166,22 +112,13 @@ fn install_signal_handlers() {
     }
 }
 
-/// The fault being turned into a panic by `rgo_sigpanic` (one at a time:
-/// only the main goroutine runs Go code).
-static PENDING: [AtomicUsize; 4] = [
-    AtomicUsize::new(0),
-    AtomicUsize::new(0),
-    AtomicUsize::new(0),
-    AtomicUsize::new(0),
-];
-
-/// Set while a fault is being turned into a panic (cleared when a deferred
-/// call recovers it).
-static IN_SIGPANIC: AtomicBool = AtomicBool::new(false);
-
 /// A panic has been recovered: later faults are new panics.
 pub fn clear_sigpanic() {
-    IN_SIGPANIC.store(false, Ordering::Relaxed);
+    let g = crate::sched::current();
+    if !g.is_null() {
+        // SAFETY: the running G.
+        unsafe { (*g).in_sigpanic = false };
+    }
 }
 
 extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
@@ -194,11 +131,8 @@ extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
     };
     // SAFETY: as above.
     let (pc, sp) = unsafe { (*rip, *rsp) };
-    // The faulting goroutine's stack: its own, or the main one's.
-    let (guard_lo, lo) = crate::sched::fault_stack_bounds().unwrap_or((
-        GUARD_LO.load(Ordering::Relaxed),
-        STACK_LO.load(Ordering::Relaxed),
-    ));
+    // The faulting goroutine's stack.
+    let (guard_lo, lo) = crate::sched::fault_stack_bounds().unwrap_or((0, 0));
     let in_guard = addr >= guard_lo && addr < lo + 4096;
     // A frame larger than the guard can jump past it: then sp is below the
     // stack too.
@@ -206,7 +140,11 @@ extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
     if sig == sys::SIGSEGV && guard_lo != 0 && (in_guard || sp_below) {
         stack_overflow(sp);
     }
-    if IN_SIGPANIC.swap(true, Ordering::Relaxed) {
+    let g = crate::sched::current();
+    let m = crate::sched::this_m();
+    // SAFETY: the faulting thread's own G and M (a fault elsewhere — on a
+    // thread the runtime did not make — cannot be a Go panic).
+    if g.is_null() || m.is_null() || unsafe { core::mem::replace(&mut (*g).in_sigpanic, true) } {
         // A fault while reporting a fault: give up at once.
         let out = &mut Stderr;
         out.put(b"fatal error: unexpected signal during runtime execution\n");
@@ -217,10 +155,8 @@ extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
         sys::SIGBUS => 1,
         _ => 2,
     };
-    PENDING[0].store(kind, Ordering::Relaxed);
-    PENDING[1].store(code as usize, Ordering::Relaxed);
-    PENDING[2].store(addr, Ordering::Relaxed);
-    PENDING[3].store(pc, Ordering::Relaxed);
+    // SAFETY: as above.
+    unsafe { (*m).fault = [kind, code as usize, addr, pc] };
     // Resume in rgo_sigpanic as if called from the faulting instruction:
     // push the pc as the return address on a 16-byte-aligned frame below
     // the red zone.
@@ -235,16 +171,23 @@ extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
     }
 }
 
-fn stack_overflow(sp: usize) -> ! {
+/// gc's report of a stack overflow at `sp`; exits with status 2.
+pub fn stack_overflow(sp: usize) -> ! {
     let out = &mut Stderr;
     out.put(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
     out.put(b"runtime: sp=");
     put_hex(out, sp as u64);
-    out.put(b" stack=[");
-    put_hex(out, STACK_LO.load(Ordering::Relaxed) as u64);
-    out.put(b", ");
-    put_hex(out, STACK_HI.load(Ordering::Relaxed) as u64);
-    out.put(b"]\n");
+    let g = crate::sched::current();
+    if !g.is_null() {
+        // SAFETY: the running G.
+        let (lo, hi) = unsafe { ((*g).stack_lo, (*g).stack_hi) };
+        out.put(b" stack=[");
+        put_hex(out, lo as u64);
+        out.put(b", ");
+        put_hex(out, hi as u64);
+        out.put(b"]");
+    }
+    out.put(b"\n");
     out.put(b"fatal error: stack overflow\n\nruntime stack:\n\n");
     crate::sched::put_running_header(out);
     sys::exit(2)
@@ -253,10 +196,9 @@ fn stack_overflow(sp: usize) -> ! {
 /// Where a faulting goroutine resumes: raises the fault as a Go panic.
 #[no_mangle]
 pub extern "C" fn rgo_sigpanic() -> ! {
-    let kind = PENDING[0].load(Ordering::Relaxed);
-    let code = PENDING[1].load(Ordering::Relaxed) as u64;
-    let addr = PENDING[2].load(Ordering::Relaxed) as u64;
-    let pc = PENDING[3].load(Ordering::Relaxed) as u64;
+    // SAFETY: the faulting thread's own M, filled in by `on_fault`.
+    let [kind, code, addr, pc] = unsafe { (*crate::sched::this_m()).fault };
+    let (code, addr, pc) = (code as u64, addr as u64, pc as u64);
     match kind {
         0 => panic::signal_panic(&SigNote {
             name: b"SIGSEGV: segmentation violation",

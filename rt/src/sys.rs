@@ -24,6 +24,8 @@ pub const SIGBUS: c_int = 7;
 pub const SIGFPE: c_int = 8;
 pub const SIGSEGV: c_int = 11;
 pub const SIGPIPE: c_int = 13;
+pub const SIGURG: c_int = 23;
+pub const SA_RESTART: c_int = 0x1000_0000;
 pub const SA_ONSTACK: c_int = 0x0800_0000;
 pub const SA_SIGINFO: c_int = 4;
 pub const SA_NODEFER: c_int = 0x4000_0000;
@@ -111,6 +113,11 @@ extern "C" {
     ) -> c_int;
     pub fn pthread_join(thread: pthread_t, ret: *mut *mut c_void) -> c_int;
     pub fn getrandom(buf: *mut c_void, len: size_t, flags: u32) -> ssize_t;
+    pub fn syscall(num: c_long, ...) -> c_long;
+    pub fn sched_yield() -> c_int;
+    pub fn pthread_self() -> pthread_t;
+    pub fn pthread_kill(thread: pthread_t, sig: c_int) -> c_int;
+    pub fn pthread_detach(thread: pthread_t) -> c_int;
     pub fn sched_getaffinity(pid: c_int, size: size_t, mask: *mut u64) -> c_int;
 }
 

@@ -33,27 +33,32 @@ pub unsafe extern "C" fn rgo_syscall6(
     a5: usize,
     a6: usize,
 ) {
-    let r: isize;
-    let r2: usize;
-    // SAFETY: the x86-64 Linux system call convention: number in rax,
-    // arguments in rdi, rsi, rdx, r10, r8, r9; rcx and r11 are clobbered;
-    // results in rax (and rdx for the few two-result calls). The caller
-    // vouches for the arguments.
-    unsafe {
-        core::arch::asm!(
-            "syscall",
-            inlateout("rax") trap as isize => r,
-            in("rdi") a1,
-            in("rsi") a2,
-            inlateout("rdx") a3 => r2,
-            in("r10") a4,
-            in("r8") a5,
-            in("r9") a6,
-            lateout("rcx") _,
-            lateout("r11") _,
-            options(nostack),
-        );
-    }
+    // Calls that may block let the scheduler hand this thread's P to
+    // another thread meanwhile.
+    let (r, r2) = crate::sched::syscall(|| {
+        let r: isize;
+        let r2: usize;
+        // SAFETY: the x86-64 Linux system call convention: number in
+        // rax, arguments in rdi, rsi, rdx, r10, r8, r9; rcx and r11 are
+        // clobbered; results in rax (and rdx for the few two-result
+        // calls). The caller vouches for the arguments.
+        unsafe {
+            core::arch::asm!(
+                "syscall",
+                inlateout("rax") trap as isize => r,
+                in("rdi") a1,
+                in("rsi") a2,
+                inlateout("rdx") a3 => r2,
+                in("r10") a4,
+                in("r8") a5,
+                in("r9") a6,
+                lateout("rcx") _,
+                lateout("r11") _,
+                options(nostack),
+            );
+        }
+        (r, r2)
+    });
     let res = if (-4095..0).contains(&r) {
         SyscallResult {
             r1: usize::MAX,

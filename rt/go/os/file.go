@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"runtime"
 	"syscall"
 	"time"
 	"unsafe"
@@ -102,7 +103,20 @@ func NewFile(fd uintptr, name string) *File {
 	if fdi < 0 {
 		return nil
 	}
-	return &File{&file{fd: fdi, name: name}}
+	f := &File{&file{fd: fdi, name: name}}
+	// As gc's os: a File that becomes unreachable is closed.
+	runtime.SetFinalizer(f.file, (*file).close)
+	return f
+}
+
+// close is the finalizer of an unreachable file.
+func (f *file) close() error {
+	if f == nil || f.closed {
+		return nil
+	}
+	f.closed = true
+	syscall.Close(f.fd)
+	return nil
 }
 
 // Name returns the name of the file as presented to Open.
@@ -198,6 +212,7 @@ func (f *File) Close() error {
 	}
 	f.closed = true
 	f.dirinfo = nil
+	runtime.SetFinalizer(f.file, nil)
 	if err := syscall.Close(f.fd); err != nil && err != syscall.EINTR {
 		return &PathError{Op: "close", Path: f.name, Err: err}
 	}

@@ -63,21 +63,12 @@ func NumCPU() int {
 	return ncpu()
 }
 
-var gomaxprocs = 0
-
 // GOMAXPROCS sets the maximum number of CPUs that can be executing
 // simultaneously and returns the previous setting. If n < 1, it does not
 // change the current setting.
-func GOMAXPROCS(n int) int {
-	if gomaxprocs == 0 {
-		gomaxprocs = ncpu()
-	}
-	prev := gomaxprocs
-	if n > 0 {
-		gomaxprocs = n
-	}
-	return prev
-}
+//
+//rgo:extern rgo_gomaxprocs
+func GOMAXPROCS(n int) int
 
 // KeepAlive marks its argument as currently reachable: the call passes x
 // to the runtime, which the optimiser cannot see through, so x is live
@@ -200,10 +191,14 @@ func Stack(buf []byte, all bool) int {
 
 // LockOSThread wires the calling goroutine to its current operating
 // system thread.
-func LockOSThread() {}
+//
+//rgo:extern rgo_lockosthread
+func LockOSThread()
 
 // UnlockOSThread undoes an earlier call to LockOSThread.
-func UnlockOSThread() {}
+//
+//rgo:extern rgo_unlockosthread
+func UnlockOSThread()
 
 // Breakpoint executes a breakpoint trap.
 func Breakpoint() {

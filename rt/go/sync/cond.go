@@ -13,11 +13,29 @@ type Cond struct {
 	// L is held while observing or changing the condition.
 	L Locker
 
-	mu      Mutex
-	waiters uint32
-	sema    uint32
+	notify  notifyList
 	checker copyChecker
 }
+
+// notifyList is the runtime's ticket-based wait list: a wake-up goes to a
+// goroutine that was already waiting, never to one that starts waiting
+// later.
+type notifyList struct {
+	wait   uint32
+	notify uint32
+}
+
+//rgo:extern rgo_notify_add
+func notifyListAdd(l *notifyList) uint32
+
+//rgo:extern rgo_notify_wait
+func notifyListWait(l *notifyList, t uint32)
+
+//rgo:extern rgo_notify_all
+func notifyListNotifyAll(l *notifyList)
+
+//rgo:extern rgo_notify_one
+func notifyListNotifyOne(l *notifyList)
 
 // NewCond returns a new Cond with Locker l.
 func NewCond(l Locker) *Cond {
@@ -29,33 +47,22 @@ func NewCond(l Locker) *Cond {
 // returning. Wait cannot return unless awoken by Broadcast or Signal.
 func (c *Cond) Wait() {
 	c.checker.check()
-	c.mu.Lock()
-	c.waiters++
-	c.mu.Unlock()
+	t := notifyListAdd(&c.notify)
 	c.L.Unlock()
-	semacquire(&c.sema, "sync.Cond.Wait")
+	notifyListWait(&c.notify, t)
 	c.L.Lock()
 }
 
 // Signal wakes one goroutine waiting on c, if there is any.
 func (c *Cond) Signal() {
 	c.checker.check()
-	c.mu.Lock()
-	if c.waiters > 0 {
-		c.waiters--
-		semrelease(&c.sema)
-	}
-	c.mu.Unlock()
+	notifyListNotifyOne(&c.notify)
 }
 
 // Broadcast wakes all goroutines waiting on c.
 func (c *Cond) Broadcast() {
 	c.checker.check()
-	c.mu.Lock()
-	for ; c.waiters > 0; c.waiters-- {
-		semrelease(&c.sema)
-	}
-	c.mu.Unlock()
+	notifyListNotifyAll(&c.notify)
 }
 
 // copyChecker holds its own address once used, to detect a copied Cond.

@@ -10,6 +10,13 @@ func startTimer(delay int64, period int64, f func()) int64
 //rgo:extern rgo_stoptimer
 func stopTimer(id int64) bool
 
+// markTimerChan makes len and cap of c report 0: as of Go 1.23 a timer's
+// channel behaves as unbuffered (its one buffered value is an
+// implementation detail that Stop and Reset discard).
+//
+//rgo:extern rgo_marktimerchan
+func markTimerChan(c chan Time)
+
 // The Timer type represents a single event. When the Timer expires, the
 // current time will be sent on C, unless the Timer was created by
 // AfterFunc.
@@ -29,13 +36,16 @@ func sendTime(c chan Time) func() {
 }
 
 // drain empties a timer's channel, so that no stale value is received
-// after Stop or Reset.
-func drain(c <-chan Time) {
+// after Stop or Reset; whether there was a value (a timer whose value
+// was never received counts as not yet fired, as in Go 1.23).
+func drain(c <-chan Time) bool {
+	drained := false
 	for {
 		select {
 		case <-c:
+			drained = true
 		default:
-			return
+			return drained
 		}
 	}
 }
@@ -44,6 +54,7 @@ func drain(c <-chan Time) {
 // channel after at least duration d.
 func NewTimer(d Duration) *Timer {
 	c := make(chan Time, 1)
+	markTimerChan(c)
 	t := &Timer{C: c, f: sendTime(c)}
 	t.id = startTimer(int64(d), 0, t.f)
 	return t
@@ -56,8 +67,8 @@ func (t *Timer) Stop() bool {
 		panic("time: Stop called on uninitialized Timer")
 	}
 	active := stopTimer(t.id)
-	if t.C != nil {
-		drain(t.C)
+	if t.C != nil && drain(t.C) {
+		active = true
 	}
 	return active
 }
@@ -70,8 +81,8 @@ func (t *Timer) Reset(d Duration) bool {
 		panic("time: Reset called on uninitialized Timer")
 	}
 	active := stopTimer(t.id)
-	if t.C != nil {
-		drain(t.C)
+	if t.C != nil && drain(t.C) {
+		active = true
 	}
 	t.id = startTimer(int64(d), 0, t.f)
 	return active
@@ -108,6 +119,7 @@ func NewTicker(d Duration) *Ticker {
 		panic("non-positive interval for NewTicker")
 	}
 	c := make(chan Time, 1)
+	markTimerChan(c)
 	t := &Ticker{C: c, f: sendTime(c)}
 	t.id = startTimer(int64(d), int64(d), t.f)
 	return t

@@ -132,17 +132,38 @@ pub static ZEROBASE: u64 = 0;
 
 /// Runs `f` with the heap locked.
 pub fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
+    let r = f(lock_heap());
+    unlock_heap();
+    r
+}
+
+/// Takes the heap lock and returns the heap; [`unlock_heap`] ends the
+/// borrow. For code that must release the lock elsewhere (a goroutine
+/// parking under it); everything else uses [`with_heap`].
+#[allow(clippy::mut_from_ref)]
+pub fn lock_heap() -> &'static mut Heap {
+    let mut spins = 0u32;
     while HEAP
         .lock
         .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
         .is_err()
     {
-        core::hint::spin_loop();
+        spins += 1;
+        if spins < 100 {
+            core::hint::spin_loop();
+        } else {
+            // SAFETY: sched_yield has no preconditions.
+            unsafe { crate::sys::sched_yield() };
+        }
     }
     // SAFETY: the lock is held, so this is the only live reference.
-    let r = f(unsafe { &mut *HEAP.heap.get() });
+    unsafe { &mut *HEAP.heap.get() }
+}
+
+/// Releases the heap lock taken by [`lock_heap`]; the reference it gave
+/// must not be used any more.
+pub fn unlock_heap() {
     HEAP.lock.store(false, Ordering::Release);
-    r
 }
 
 fn out_of_memory() -> ! {
@@ -319,12 +340,16 @@ pub fn alloc(size: usize, typ: Option<&Type>) -> *mut u8 {
     if size == 0 {
         return &ZEROBASE as *const u64 as *mut u8;
     }
-    if gc::pending() {
+    if gc::pending() || crate::sched::stw_requested() {
         // The allocation before this one reached the trigger. Collecting
         // now rather than then lets that object go if it is already dead,
-        // as gc's precise stack maps would.
+        // as gc's precise stack maps would. (Or another thread is
+        // stopping the world: this is a safe point.)
         gc::clear_stack();
-        gc::collect(gc::Reason::Heap);
+        crate::sched::safepoint();
+        if gc::pending() {
+            gc::collect(gc::Reason::Heap);
+        }
     }
     let typ = typ.filter(|t| t.ptr_bytes != 0);
     let noscan = typ.is_none();

@@ -61,7 +61,7 @@ fn page_map(h: &Heap) -> u64 {
 }
 
 pub fn non_heap_sys(h: &Heap) -> u64 {
-    span_meta(h) + page_map(h) + crate::start::main_stack_inuse() as u64
+    span_meta(h) + page_map(h) + crate::sched::stack_inuse() as u64
 }
 
 /// The heap's counters with every allocation cache's added.
@@ -90,7 +90,7 @@ pub fn totals(h: &Heap) -> HeapStats {
 pub unsafe extern "C" fn rgo_readmemstats(out: *mut MemStats) {
     // SAFETY: the caller passes a valid MemStats.
     let m = unsafe { &mut *out };
-    let stack = crate::start::main_stack_inuse() as u64;
+    let stack = crate::sched::stack_inuse() as u64;
     with_heap(|h| {
         let s = totals(h);
         let s = &s;

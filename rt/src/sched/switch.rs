@@ -50,6 +50,114 @@ global_asm!(
     "    call r13",
     "    ud2",
     ".size rgo_ctx_start, .-rgo_ctx_start",
+    "",
+    // rgo_save_regs_call(arg /* rdi */, f /* rsi */): pushes the
+    // callee-saved registers, then calls f(arg, sp) with sp pointing at
+    // them, so that while f runs everything the caller's frames hold is
+    // in memory at or above sp (for the collector's stack scan).
+    ".globl rgo_save_regs_call",
+    ".type rgo_save_regs_call,@function",
+    "rgo_save_regs_call:",
+    "    push rbp",
+    "    push rbx",
+    "    push r12",
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    sub rsp, 8",
+    "    mov rax, rsi",
+    "    mov rsi, rsp",
+    "    call rax",
+    "    add rsp, 8",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+    ".size rgo_save_regs_call, .-rgo_save_regs_call",
+    "",
+    // rgo_async_preempt: where the preemption signal makes Go code
+    // resume, as if the interrupted instruction had called it (its return
+    // address is the interrupted pc; Go code keeps no red zone). Saves
+    // every register the interrupted code may be using, calls
+    // rgo_async_preempt_rust on a 16-byte-aligned stack, restores them
+    // and returns to the interrupted instruction.
+    ".globl rgo_async_preempt",
+    ".type rgo_async_preempt,@function",
+    "rgo_async_preempt:",
+    "    pushfq",
+    "    push rax",
+    "    push rbx",
+    "    push rcx",
+    "    push rdx",
+    "    push rsi",
+    "    push rdi",
+    "    push rbp",
+    "    push r8",
+    "    push r9",
+    "    push r10",
+    "    push r11",
+    "    push r12",
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    mov rbx, rsp",
+    "    and rsp, -16",
+    "    sub rsp, 256",
+    "    movaps [rsp + 0], xmm0",
+    "    movaps [rsp + 16], xmm1",
+    "    movaps [rsp + 32], xmm2",
+    "    movaps [rsp + 48], xmm3",
+    "    movaps [rsp + 64], xmm4",
+    "    movaps [rsp + 80], xmm5",
+    "    movaps [rsp + 96], xmm6",
+    "    movaps [rsp + 112], xmm7",
+    "    movaps [rsp + 128], xmm8",
+    "    movaps [rsp + 144], xmm9",
+    "    movaps [rsp + 160], xmm10",
+    "    movaps [rsp + 176], xmm11",
+    "    movaps [rsp + 192], xmm12",
+    "    movaps [rsp + 208], xmm13",
+    "    movaps [rsp + 224], xmm14",
+    "    movaps [rsp + 240], xmm15",
+    "    call rgo_async_preempt_rust",
+    "    movaps xmm0, [rsp + 0]",
+    "    movaps xmm1, [rsp + 16]",
+    "    movaps xmm2, [rsp + 32]",
+    "    movaps xmm3, [rsp + 48]",
+    "    movaps xmm4, [rsp + 64]",
+    "    movaps xmm5, [rsp + 80]",
+    "    movaps xmm6, [rsp + 96]",
+    "    movaps xmm7, [rsp + 112]",
+    "    movaps xmm8, [rsp + 128]",
+    "    movaps xmm9, [rsp + 144]",
+    "    movaps xmm10, [rsp + 160]",
+    "    movaps xmm11, [rsp + 176]",
+    "    movaps xmm12, [rsp + 192]",
+    "    movaps xmm13, [rsp + 208]",
+    "    movaps xmm14, [rsp + 224]",
+    "    movaps xmm15, [rsp + 240]",
+    "    mov rsp, rbx",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop r11",
+    "    pop r10",
+    "    pop r9",
+    "    pop r8",
+    "    pop rbp",
+    "    pop rdi",
+    "    pop rsi",
+    "    pop rdx",
+    "    pop rcx",
+    "    pop rbx",
+    "    pop rax",
+    "    popfq",
+    "    ret",
+    ".size rgo_async_preempt, .-rgo_async_preempt",
 );
 
 extern "C" {
@@ -57,6 +165,10 @@ extern "C" {
     /// and resumes the context whose stack pointer is `to`.
     pub fn rgo_ctx_switch(save: *mut usize, to: usize);
     fn rgo_ctx_start();
+    /// Calls `f(arg, sp)` with the callee-saved registers pushed at `sp`.
+    pub fn rgo_save_regs_call(arg: usize, f: extern "C" fn(usize, usize));
+    /// The preemption entry (see the assembly above).
+    pub fn rgo_async_preempt();
 }
 
 /// Prepares a fresh stack `[lo, hi)` so that switching to the returned

@@ -156,23 +156,24 @@ impl Specials {
 /// word is the code (it lives outside the heap, like a static closure).
 static RUNNER_FUNC: [extern "C" fn(*mut u8); 1] = [run_queue];
 
-/// gc's goroutine id for its finalizer goroutine range (below the first
-/// user goroutine's).
-const RUNNER_ID: u64 = 4;
-
 /// Starts the finalizer goroutine if it is not running yet.
 fn ensure_runner(s: &mut Specials) {
     if s.runner.is_null() {
         let f = RUNNER_FUNC.as_ptr() as *mut u8;
         // SAFETY: `f` is a func() value whose code is `run_queue`.
-        s.runner = unsafe { sched::spawn_system(f, RUNNER_ID) };
+        // Its id comes from the user goroutines' sequence, as gc makes its
+        // finalizer goroutine on first use (`os` makes it at start-up).
+        s.runner = unsafe { sched::spawn_system(f, sched::take_goid()) };
     }
 }
 
 extern "C" fn run_queue(_ctx: *mut u8) {
     loop {
         if !run_one() {
-            sched::park(b"finalizer wait");
+            // `run_one` left the heap locked: released once parked, so
+            // the collector cannot wake the runner before it sleeps.
+            let r = b"finalizer wait";
+            sched::park_unlock(r.as_ptr(), r.len(), Some((unlock_heap, 0)));
         }
         // The job's pointers stayed in `run_one`'s frame, below this one:
         // clear them, or the conservative scan of this goroutine's stack
@@ -181,17 +182,21 @@ extern "C" fn run_queue(_ctx: *mut u8) {
     }
 }
 
-/// Runs the next queued call; false (and the runner marked as waiting)
-/// if there is none.
+fn unlock_heap(_: usize) {
+    crate::mem::unlock_heap();
+}
+
+/// Runs the next queued call; false if there is none, with the runner
+/// marked as waiting and the heap left locked.
 #[inline(never)]
 fn run_one() -> bool {
-    let job = with_heap(|h| {
-        let j = h.specials.queue.pop_front();
-        if j.is_none() {
-            h.specials.runner_waiting = true;
-        }
-        j
-    });
+    let h = crate::mem::lock_heap();
+    let job = h.specials.queue.pop_front();
+    if job.is_none() {
+        h.specials.runner_waiting = true;
+        return false;
+    }
+    crate::mem::unlock_heap();
     match job {
         None => return false,
         Some(Job::Cleanup { func }) => {

@@ -222,11 +222,17 @@ pub fn settings_changed() {
 /// cycle's own frames start on clean memory.
 #[inline(never)]
 pub fn collect(reason: Reason) {
-    if !ENABLED.load(Ordering::Acquire) || COLLECTING.swap(true, Ordering::AcqRel) {
+    if !ENABLED.load(Ordering::Acquire) {
+        return;
+    }
+    if COLLECTING.swap(true, Ordering::AcqRel) {
+        // Another thread collects: stop for it if it is stopping us.
+        crate::sched::safepoint();
         return;
     }
     PENDING.store(false, Ordering::Relaxed);
     let t0 = now();
+    crate::sched::stop_the_world();
     with_heap(|h| {
         for i in 0..h.caches.len() {
             let c = h.caches[i];
@@ -290,6 +296,7 @@ pub fn collect(reason: Reason) {
             });
         }
     });
+    crate::sched::start_the_world();
     COLLECTING.store(false, Ordering::Release);
 }
 
