@@ -165,6 +165,17 @@ pub struct Details {
 
 /// Builds `case` with `compiler` and, for a run case that built, runs it.
 pub fn observe(compiler: &Compiler, case: &Case) -> io::Result<(Observed, Details)> {
+    observe_runs(compiler, case, 1)
+}
+
+/// As [`observe`], running the program `runs` times after one build: the
+/// first run whose result differs from the first's is returned (or the
+/// first's if they all agree), so a flaky program shows its odd run.
+pub fn observe_runs(
+    compiler: &Compiler,
+    case: &Case,
+    runs: usize,
+) -> io::Result<(Observed, Details)> {
     let work = WorkDir::new(&format!("rgo-{}", compiler.name()))?;
     let out = work.path().join("prog");
     let files: Vec<String> = case
@@ -203,17 +214,26 @@ pub fn observe(compiler: &Compiler, case: &Case) -> io::Result<(Observed, Detail
             compiler.name()
         )));
     }
-    let ran = exec::run(&mut program_command(&out, case, work.path()), case.timeout)?;
-    let stdout = normalize::paths(&normalize::text(&ran.stdout), &dirs);
-    let stderr = normalize::program_stderr(&normalize::paths(&normalize::text(&ran.stderr), &dirs));
-    Ok((
-        Observed::Ran {
+    let run_once = || -> io::Result<Observed> {
+        let ran = exec::run(&mut program_command(&out, case, work.path()), case.timeout)?;
+        let stdout = normalize::paths(&normalize::text(&ran.stdout), &dirs);
+        let stderr =
+            normalize::program_stderr(&normalize::paths(&normalize::text(&ran.stderr), &dirs));
+        Ok(Observed::Ran {
             status: ran.status,
             stdout,
             stderr,
-        },
-        Details::default(),
-    ))
+        })
+    };
+    let first = run_once()?;
+    let first_text = first.render();
+    for _ in 1..runs.max(1) {
+        let again = run_once()?;
+        if again.render() != first_text {
+            return Ok((again, Details::default()));
+        }
+    }
+    Ok((first, Details::default()))
 }
 
 /// Settings every program of a run gets (before its case's own), from

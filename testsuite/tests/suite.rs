@@ -104,13 +104,29 @@ fn main() -> ExitCode {
         .ok()
         .and_then(|j| j.parse().ok())
         .unwrap_or(2);
+    // `RGO_SUITE_REPEAT=N`: each program runs N times after one build and
+    // must give the same result every time (for the concurrency cases).
+    let repeat = std::env::var("RGO_SUITE_REPEAT")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or(1);
     let compiler = Compiler::Rgo(rgo.clone());
     let snapshots = testsuite::snapshot_dir();
-    eprintln!("running {} cases with {}", jobs.len(), rgo.display());
+    eprintln!(
+        "running {} cases with {}{}",
+        jobs.len(),
+        rgo.display(),
+        if repeat > 1 {
+            format!(", each program {repeat} times")
+        } else {
+            String::new()
+        }
+    );
     let verdicts = parallel::map(
         &jobs,
         threads,
-        |job| judge(&compiler, job, &snapshots),
+        |job| judge(&compiler, job, &snapshots, repeat),
         |_, v| {
             let mark = match (v.pass, known.contains(&v.id)) {
                 (true, false) => "ok",
@@ -124,7 +140,7 @@ fn main() -> ExitCode {
     report(verdicts, &known, &snapshots)
 }
 
-fn judge(compiler: &Compiler, job: &Job, snapshots: &Path) -> Verdict {
+fn judge(compiler: &Compiler, job: &Job, snapshots: &Path, repeat: usize) -> Verdict {
     let snapshot_name = job.snapshot_name();
     let expected = match snapshot::read(&snapshots.join(format!("{snapshot_name}.snap"))) {
         Ok(e) => e,
@@ -132,7 +148,7 @@ fn judge(compiler: &Compiler, job: &Job, snapshots: &Path) -> Verdict {
     };
     let mut notes = Vec::new();
     let (actual, observed) = match job {
-        Job::Program(case) => match observe::observe(compiler, case) {
+        Job::Program(case) => match observe::observe_runs(compiler, case, repeat) {
             Ok((observed, details)) => {
                 if case.kind == Kind::Run && matches!(observed, Observed::Build { .. }) {
                     notes.push(format!(

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: the whole check, as CI runs it — formatting, every
 //! crate's tests with the end-to-end suite, the suite again under the
-//! collector's stress mode and under `GOGC=1`, and clippy. Every step runs even
+//! collector's stress mode and under `GOGC=1`, the concurrency programs
+//! repeated (20 runs each, and 5 more under the stress mode), and clippy. Every step runs even
 //! after a failure, so one run shows everything that is wrong.
 
 use std::process::{Command, ExitCode};
@@ -19,11 +20,23 @@ pub fn run() -> Result<ExitCode> {
     // The suite again with the collector in its stress mode (a cycle every
     // 50 allocations, freed memory poisoned, the heap verified after each
     // mark) and with GOGC=1: a premature free shows up as wrong output.
-    let steps: [Step; 5] = [
+    // The concurrency programs (`_conc_`) many times each: a scheduling
+    // bug shows up as a run that differs.
+    let conc: &[&str] = &["test", "-p", "testsuite", "--test", "suite", "--", "_conc_"];
+    let steps: [Step; 7] = [
         (&["fmt", "--all", "--check"], &[]),
         (&["test", "--workspace", "--no-fail-fast"], &[]),
         (suite, &[("RGO_GCSTRESS", "50"), ("RGO_GCVERIFY", "1")]),
         (suite, &[("RGO_SUITE_PROGRAM_ENV", "GOGC=1")]),
+        (conc, &[("RGO_SUITE_REPEAT", "20")]),
+        (
+            conc,
+            &[
+                ("RGO_SUITE_REPEAT", "5"),
+                ("RGO_GCSTRESS", "50"),
+                ("RGO_GCVERIFY", "1"),
+            ],
+        ),
         (&["clippy", "--workspace", "--", "-D", "warnings"], &[]),
     ];
     let mut failed = Vec::new();

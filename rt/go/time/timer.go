@@ -131,6 +131,7 @@ func (t *Ticker) Stop() {
 		return
 	}
 	stopTimer(t.id)
+	drain(t.C)
 }
 
 // Reset stops a ticker and resets its period to the specified duration.

@@ -110,13 +110,19 @@ impl Span {
         i < self.free_index || bit(&self.alloc_bits, i)
     }
 
-    /// Sets slot `i`'s mark bit; whether it was clear.
+    /// Sets slot `i`'s mark bit; whether it was clear. Atomic: several
+    /// markers may run at once (see `gc::mark`).
     #[inline]
-    pub fn mark(&mut self, i: usize) -> bool {
+    pub fn mark(&self, i: usize) -> bool {
         let (w, b) = (i / 64, 1u64 << (i % 64));
-        let was = self.mark_bits[w] & b != 0;
-        self.mark_bits[w] |= b;
-        !was
+        let word = &self.mark_bits[w] as *const u64 as *mut u64;
+        // SAFETY: an aligned word of this span's mark bits; during marking
+        // they are only ever set, and only through atomics.
+        let a = unsafe { core::sync::atomic::AtomicU64::from_ptr(word) };
+        if a.load(core::sync::atomic::Ordering::Relaxed) & b != 0 {
+            return false;
+        }
+        a.fetch_or(b, core::sync::atomic::Ordering::Relaxed) & b == 0
     }
 
     pub fn is_marked(&self, i: usize) -> bool {

@@ -88,8 +88,9 @@ pub struct G {
     pub preempt: AtomicBool,
     /// A runtime goroutine (not counted by `NumGoroutine`).
     system: bool,
-    /// `LockOSThread` nesting.
+    /// `LockOSThread` nesting, and the M it is locked to.
     pub locked: u32,
+    locked_m: *mut M,
 }
 
 /// An OS thread running goroutines.
@@ -103,6 +104,12 @@ pub struct M {
     p: *mut P,
     /// A P handed over by [`startm`] before waking it.
     next_p: *mut P,
+    /// The goroutine locked to this thread (`LockOSThread`), and that
+    /// goroutine when another thread hands it back to run.
+    locked_g: *mut G,
+    next_g: *mut G,
+    /// Sleeping in `stop_locked_m` until handed its locked goroutine.
+    waiting_locked: bool,
     note: Note,
     after: After,
     tid: sys::pthread_t,
@@ -141,7 +148,17 @@ pub struct P {
     syscalltick: AtomicU64,
     /// In the scheduler's idle list.
     in_idle: bool,
+    /// Goroutines made runnable here (other Ps steal from it).
+    runq: Lock<VecDeque<*mut G>>,
+    /// Exited goroutines whose G and stack this P reuses first.
+    gfree: Lock<Vec<*mut G>>,
 }
+
+/// Free Gs a P keeps before returning some to the scheduler.
+const P_GFREE_MAX: usize = 64;
+/// How often a P looks at the global queue first (gc: every 61 rounds),
+/// so that its own queue cannot starve it.
+const GLOBAL_FAIRNESS: u64 = 61;
 
 struct Sched {
     runq: VecDeque<*mut G>,
@@ -155,8 +172,10 @@ struct Sched {
     main: *mut G,
     next_id: u64,
     gomaxprocs: usize,
-    /// Ms made (the monitor excluded).
+    /// Ms made (the monitor excluded), and those sleeping until their
+    /// locked goroutine can run.
     mcount: usize,
+    nmlocked: usize,
     /// Timers: (when, sequence number, G); a sleeping goroutine, or with
     /// G null the function timer of that number in `funcs`.
     timers: BinaryHeap<Reverse<(i64, u64, usize)>>,
@@ -164,6 +183,8 @@ struct Sched {
     /// Pending function timers (`time.Timer`, `time.Ticker`): number →
     /// (the `func()` to run, period in ns or 0).
     funcs: BTreeMap<u64, (*mut u8, i64)>,
+    /// Function timers whose function is running now.
+    firing: Vec<u64>,
     /// Goroutines blocked on each semaphore address, oldest first.
     sema: BTreeMap<usize, VecDeque<*mut G>>,
     /// Goroutines waiting on each notify list (`sync.Cond`), with their
@@ -179,6 +200,27 @@ struct Sched {
 // the structure.
 unsafe impl Send for Sched {}
 
+impl Sched {
+    fn runq_push(&mut self, g: *mut G) {
+        self.runq.push_back(g);
+        GLOBAL_RUNQ.store(self.runq.len(), Ordering::Relaxed);
+    }
+
+    fn runq_pop(&mut self) -> Option<*mut G> {
+        let g = self.runq.pop_front();
+        GLOBAL_RUNQ.store(self.runq.len(), Ordering::Relaxed);
+        g
+    }
+}
+
+/// Takes a goroutine from the global queue if it looks non-empty.
+fn global_pop() -> Option<*mut G> {
+    if GLOBAL_RUNQ.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
+    SCHED.lock().runq_pop()
+}
+
 static SCHED: Lock<Sched> = Lock::new(Sched {
     runq: VecDeque::new(),
     idle_p: Vec::new(),
@@ -191,9 +233,11 @@ static SCHED: Lock<Sched> = Lock::new(Sched {
     next_id: FIRST_USER_ID,
     gomaxprocs: 1,
     mcount: 0,
+    nmlocked: 0,
     timers: BinaryHeap::new(),
     timer_seq: 0,
     funcs: BTreeMap::new(),
+    firing: Vec::new(),
     sema: BTreeMap::new(),
     notify: BTreeMap::new(),
     stw: false,
@@ -205,7 +249,11 @@ static NPIDLE: AtomicUsize = AtomicUsize::new(0);
 static NMSPINNING: AtomicUsize = AtomicUsize::new(0);
 static STW: AtomicBool = AtomicBool::new(false);
 static NGOROUTINE: AtomicUsize = AtomicUsize::new(0);
+/// Length of the global run queue (read without the lock).
+static GLOBAL_RUNQ: AtomicUsize = AtomicUsize::new(0);
 static GOMAXPROCS: AtomicUsize = AtomicUsize::new(1);
+/// The main goroutine (its G is never reused).
+static MAIN_G: AtomicPtr<G> = AtomicPtr::new(core::ptr::null_mut());
 /// Woken when the last P stops for a stop-the-world.
 static STW_NOTE: Note = Note::new();
 /// Whether the scheduler runs (false in the runtime's unit tests, which
@@ -303,12 +351,13 @@ pub unsafe fn ready(g: *mut G) {
         unsafe { (*m).p }
     };
     if p.is_null() {
-        SCHED.lock().runq.push_back(g);
+        SCHED.lock().runq_push(g);
     } else {
         // SAFETY: as above.
         let old = unsafe { (*p).runnext.swap(g, Ordering::AcqRel) };
         if !old.is_null() {
-            SCHED.lock().runq.push_back(old);
+            // SAFETY: as above.
+            unsafe { (*p).runq.lock().push_back(old) };
         }
     }
     wakep();
@@ -370,6 +419,18 @@ fn release_p(s: &mut Sched, p: *mut P) {
 }
 
 fn push_idle_p(s: &mut Sched, p: *mut P) {
+    // Its queued goroutines go to the global queue.
+    // SAFETY: Ps are never freed.
+    unsafe {
+        let rn = (*p).runnext.swap(core::ptr::null_mut(), Ordering::AcqRel);
+        if !rn.is_null() {
+            s.runq_push(rn);
+        }
+        let local: Vec<*mut G> = (*p).runq.lock().drain(..).collect();
+        for g in local {
+            s.runq_push(g);
+        }
+    }
     // SAFETY: Ps are never freed; the caller gives this one up.
     unsafe {
         (*p).m.store(core::ptr::null_mut(), Ordering::Relaxed);
@@ -410,6 +471,9 @@ fn alloc_m(s: &mut Sched) -> *mut M {
         curg: core::ptr::null_mut(),
         p: core::ptr::null_mut(),
         next_p: core::ptr::null_mut(),
+        locked_g: core::ptr::null_mut(),
+        next_g: core::ptr::null_mut(),
+        waiting_locked: false,
         note: Note::new(),
         after: After::Nothing,
         tid: 0,
@@ -490,10 +554,6 @@ fn schedule_loop(m: *mut M) -> ! {
         let p = unsafe { &*mm.p };
         if p.id >= GOMAXPROCS.load(Ordering::Relaxed) {
             let mut s = SCHED.lock();
-            let rn = p.runnext.swap(core::ptr::null_mut(), Ordering::AcqRel);
-            if !rn.is_null() {
-                s.runq.push_back(rn);
-            }
             release_p(&mut s, mm.p);
             mm.p = core::ptr::null_mut();
             continue;
@@ -507,9 +567,87 @@ fn schedule_loop(m: *mut M) -> ! {
                         wakep();
                     }
                 }
+                // SAFETY: a runnable G.
+                let lm = unsafe { (*g).locked_m };
+                if !lm.is_null() && lm != m {
+                    start_locked_m(mm, lm, g);
+                    continue;
+                }
                 execute(mm, g);
+                if !mm.locked_g.is_null() {
+                    stop_locked_m(mm);
+                }
             }
             None => idle(mm),
+        }
+    }
+}
+
+/// `g`, locked to thread `lm`, is runnable: hands it and this M's P to
+/// `lm`, then sleeps until given a P.
+fn start_locked_m(mm: &mut M, lm: *mut M, g: *mut G) {
+    let mut s = SCHED.lock();
+    // SAFETY: Ms are never freed.
+    if !unsafe { (*lm).waiting_locked } {
+        // Its thread has not finished giving up its P yet: try again.
+        s.runq_push(g);
+        return;
+    }
+    // `lm` counts as running from here (not once it wakes: a deadlock
+    // check in between must not take it for asleep).
+    s.nmlocked -= 1;
+    // SAFETY: Ms are never freed; `lm` sleeps in `stop_locked_m`.
+    unsafe {
+        (*lm).waiting_locked = false;
+        (*lm).next_g = g;
+        (*lm).next_p = mm.p;
+        (*mm.p).m.store(lm, Ordering::Relaxed);
+        (*lm).note.wake();
+    }
+    mm.p = core::ptr::null_mut();
+    let me: *mut M = mm;
+    s.idle_m.push(me);
+    drop(s);
+    sleep_for_p(mm);
+}
+
+/// This M's locked goroutine stopped running (blocked or yielded): the M
+/// gives its P away and sleeps until the goroutine is handed back, then
+/// runs it.
+fn stop_locked_m(mm: &mut M) {
+    loop {
+        let g = mm.locked_g;
+        // SAFETY: the locked G is live.
+        let (st, owner) = unsafe { ((*g).status.load(Ordering::Acquire), (*g).locked_m) };
+        if st == status::DEAD || !core::ptr::eq(owner, mm) {
+            mm.locked_g = core::ptr::null_mut();
+            return;
+        }
+        let mut s = SCHED.lock();
+        if !mm.p.is_null() {
+            release_p(&mut s, mm.p);
+            mm.p = core::ptr::null_mut();
+        }
+        s.nmlocked += 1;
+        mm.waiting_locked = true;
+        let work = !s.runq.is_empty();
+        check_dead(&s);
+        drop(s);
+        if work {
+            wakep();
+        }
+        let handed = loop {
+            mm.note.sleep(-1);
+            mm.note.clear();
+            let _s = SCHED.lock();
+            if !mm.next_g.is_null() {
+                mm.p = core::mem::replace(&mut mm.next_p, core::ptr::null_mut());
+                break core::mem::replace(&mut mm.next_g, core::ptr::null_mut());
+            }
+        };
+        execute(mm, handed);
+        if mm.locked_g.is_null() {
+            return;
         }
     }
 }
@@ -536,8 +674,20 @@ fn execute(mm: &mut M, g: *mut G) {
                 f(arg);
             }
         }
-        After::Yield | After::NoP => SCHED.lock().runq.push_back(g),
-        After::Exit => SCHED.lock().free.push(g),
+        After::Yield | After::NoP => SCHED.lock().runq_push(g),
+        After::Exit => {
+            if g == MAIN_G.load(Ordering::Relaxed) {
+                return;
+            }
+            // SAFETY: a P is held (an exiting goroutine ran on it).
+            let mut free = unsafe { (*mm.p).gfree.lock() };
+            free.push(g);
+            if free.len() > P_GFREE_MAX {
+                let half: Vec<*mut G> = free.drain(..P_GFREE_MAX / 2).collect();
+                drop(free);
+                SCHED.lock().free.extend(half);
+            }
+        }
     }
 }
 
@@ -546,11 +696,19 @@ fn execute(mm: &mut M, g: *mut G) {
 fn find_runnable(mm: &mut M) -> Option<*mut G> {
     // SAFETY: held P.
     let p = unsafe { &*mm.p };
+    if p.schedtick.load(Ordering::Relaxed) % GLOBAL_FAIRNESS == 0 {
+        if let Some(g) = global_pop() {
+            return Some(g);
+        }
+    }
     let g = p.runnext.swap(core::ptr::null_mut(), Ordering::AcqRel);
     if !g.is_null() {
         return Some(g);
     }
-    if let Some(g) = SCHED.lock().runq.pop_front() {
+    if let Some(g) = p.runq.lock().pop_front() {
+        return Some(g);
+    }
+    if let Some(g) = global_pop() {
         return Some(g);
     }
     // Spin a little (bounded by half the busy Ps, as gc), looking at the
@@ -565,21 +723,34 @@ fn find_runnable(mm: &mut M) -> Option<*mut G> {
         NMSPINNING.fetch_add(1, Ordering::AcqRel);
     }
     let allp: Vec<*mut P> = SCHED.lock().allp.clone();
+    // A goroutine in another P's `runnext` is taken only if that P has
+    // not scheduled for the whole spin (about 50 µs): one that goroutines
+    // hand work to in turn keeps its pipeline to itself.
+    // SAFETY: Ps are never freed.
+    let ticks: Vec<u64> = allp
+        .iter()
+        .map(|&q| unsafe { (*q).schedtick.load(Ordering::Relaxed) })
+        .collect();
     for round in 0..50 {
         if STW.load(Ordering::Relaxed) {
             return None;
         }
-        if let Some(g) = SCHED.lock().runq.pop_front() {
+        if let Some(g) = global_pop() {
             return Some(g);
         }
-        if round >= 4 {
-            for &q in &allp {
+        if let Some(g) = steal(mm.p, &allp) {
+            return Some(g);
+        }
+        if round >= 10 {
+            for (i, &q) in allp.iter().enumerate() {
                 if q == mm.p {
                     continue;
                 }
                 // SAFETY: Ps are never freed.
                 let q = unsafe { &*q };
-                if !q.runnext.load(Ordering::Relaxed).is_null() {
+                if q.schedtick.load(Ordering::Relaxed) == ticks[i]
+                    && !q.runnext.load(Ordering::Relaxed).is_null()
+                {
                     let g = q.runnext.swap(core::ptr::null_mut(), Ordering::AcqRel);
                     if !g.is_null() {
                         return Some(g);
@@ -594,23 +765,48 @@ fn find_runnable(mm: &mut M) -> Option<*mut G> {
     None
 }
 
+/// Takes half of another P's queue: runs the first, queues the rest on
+/// `mine`.
+fn steal(mine: *mut P, allp: &[*mut P]) -> Option<*mut G> {
+    for &q in allp {
+        if q == mine {
+            continue;
+        }
+        // SAFETY: Ps are never freed.
+        let mut vq = unsafe { (*q).runq.lock() };
+        let n = vq.len();
+        if n == 0 {
+            continue;
+        }
+        let take = n - n / 2;
+        let mut got: Vec<*mut G> = vq.drain(..take).collect();
+        drop(vq);
+        let first = got.remove(0);
+        if !got.is_empty() {
+            // SAFETY: our own P.
+            unsafe { (*mine).runq.lock().extend(got) };
+        }
+        return Some(first);
+    }
+    None
+}
+
 /// Gives up `mm`'s P and sleeps until handed one (or reports a deadlock
 /// if nothing can ever run again).
 fn idle(mm: &mut M) {
     let mut s = SCHED.lock();
-    if let Some(g) = s.runq.pop_front() {
-        // Found late: put it back for our own P.
+    if let Some(g) = s.runq_pop() {
+        // Found late: queue it on our own P.
         drop(s);
         // SAFETY: held P.
-        let old = unsafe { (*mm.p).runnext.swap(g, Ordering::AcqRel) };
-        if !old.is_null() {
-            SCHED.lock().runq.push_back(old);
-        }
+        unsafe { (*mm.p).runq.lock().push_back(g) };
         return;
     }
     // SAFETY: held P.
-    if !unsafe { (*mm.p).runnext.load(Ordering::Acquire) }.is_null() {
-        return;
+    unsafe {
+        if !(*mm.p).runnext.load(Ordering::Acquire).is_null() || !(*mm.p).runq.lock().is_empty() {
+            return;
+        }
     }
     let was_spinning = core::mem::replace(&mut mm.spinning, false);
     if was_spinning {
@@ -658,8 +854,14 @@ fn acquire_p(mm: &mut M) {
 /// gc's report when no goroutine can ever run again: every M sleeps,
 /// none is in a system call, and no timer is pending.
 fn check_dead(s: &Sched) {
-    if s.idle_m.len() < s.mcount || !s.runq.is_empty() || s.stw {
+    if s.idle_m.len() + s.nmlocked < s.mcount || !s.runq.is_empty() || s.stw {
         return;
+    }
+    for &p in &s.allp {
+        // SAFETY: Ps are never freed.
+        if !unsafe { (*p).runq.lock() }.is_empty() {
+            return;
+        }
     }
     if s.timers
         .iter()
@@ -764,9 +966,14 @@ fn run_timers() {
         } else {
             s.funcs.remove(&seq);
         }
+        s.firing.push(seq);
         drop(s);
         // SAFETY: `f` is a Go `func()` value (see `rgo_starttimer`).
         unsafe { call_func(f) };
+        let mut s = SCHED.lock();
+        if let Some(i) = s.firing.iter().position(|&q| q == seq) {
+            s.firing.swap_remove(i);
+        }
     }
 }
 
@@ -801,10 +1008,21 @@ pub unsafe extern "C" fn rgo_starttimer(delay: i64, period: i64, f: *mut u8) -> 
     seq as i64
 }
 
-/// Stops timer `id`; whether it was pending.
+/// Stops timer `id`; whether it was pending. If its function is running
+/// on another thread, waits for it to finish, so that nothing it sends
+/// arrives after this returns (Go 1.23 timers).
 #[no_mangle]
 pub extern "C" fn rgo_stoptimer(id: i64) -> bool {
-    SCHED.lock().funcs.remove(&(id as u64)).is_some()
+    let seq = id as u64;
+    let mut s = SCHED.lock();
+    let pending = s.funcs.remove(&seq).is_some();
+    while s.firing.contains(&seq) {
+        drop(s);
+        // SAFETY: sched_yield has no preconditions.
+        unsafe { sys::sched_yield() };
+        s = SCHED.lock();
+    }
+    pending
 }
 
 /// First code of every new goroutine (on its own stack).
@@ -829,6 +1047,8 @@ pub fn goexit() -> ! {
         crate::defer::reset(&mut (*g).defer_state);
         (*g).preempt.store(false, Ordering::Relaxed);
         (*g).locked = 0;
+        (*g).locked_m = core::ptr::null_mut();
+        (*this_m()).locked_g = core::ptr::null_mut();
         (*g).status.store(status::DEAD, Ordering::Release);
     }
     switch_to_g0(After::Exit);
@@ -876,7 +1096,20 @@ fn new_g(closure: *mut u8, system_id: Option<u64>) -> *mut G {
             s.next_id - 1
         }
     };
-    let g = match s.free.pop() {
+    let m = this_m();
+    // SAFETY: Ms and Ps are never freed.
+    let p = if m.is_null() {
+        core::ptr::null_mut()
+    } else {
+        unsafe { (*m).p }
+    };
+    // SAFETY: as above.
+    let local = if p.is_null() {
+        None
+    } else {
+        unsafe { (*p).gfree.lock().pop() }
+    };
+    let g = match local.or_else(|| s.free.pop()) {
         Some(g) => g,
         None => {
             drop(s);
@@ -923,6 +1156,7 @@ fn alloc_g(size: usize, guard: usize) -> *mut G {
         preempt: AtomicBool::new(false),
         system: false,
         locked: 0,
+        locked_m: core::ptr::null_mut(),
     }))
 }
 
@@ -950,6 +1184,7 @@ pub fn start(main_fn: extern "C" fn(usize) -> !) -> ! {
     NGOROUTINE.store(1, Ordering::Relaxed);
     s.allg.push(main);
     s.main = main;
+    MAIN_G.store(main, Ordering::Relaxed);
     let p0 = s.allp[0];
     for &p in s.allp.clone().iter().skip(1).rev() {
         push_idle_p(&mut s, p);
@@ -977,6 +1212,8 @@ fn new_p(id: usize) -> *mut P {
         schedtick: AtomicU64::new(0),
         syscalltick: AtomicU64::new(0),
         in_idle: false,
+        runq: Lock::new(VecDeque::new()),
+        gfree: Lock::new(Vec::new()),
     }))
 }
 
@@ -1054,6 +1291,33 @@ pub fn preempted() {
         (*g).status.store(status::RUNNABLE, Ordering::Release);
     }
     switch_to_g0(After::Yield);
+}
+
+/// Whether a goroutine waiting for a `sync.Mutex` may spin (round
+/// `iter`) rather than sleep: only a few rounds, on a multiprocessor, with
+/// another P busy (the holder may be running) and nothing waiting to run
+/// here (gc's `sync_runtime_canSpin`).
+#[no_mangle]
+pub extern "C" fn rgo_canspin(iter: isize) -> bool {
+    let procs = GOMAXPROCS.load(Ordering::Relaxed);
+    if iter >= 4
+        || procs <= 1
+        || procs <= NPIDLE.load(Ordering::Relaxed) + NMSPINNING.load(Ordering::Relaxed) + 1
+    {
+        return false;
+    }
+    let m = this_m();
+    // SAFETY: Ms and Ps are never freed.
+    m.is_null()
+        || unsafe { (*m).p.is_null() || (*(*m).p).runnext.load(Ordering::Relaxed).is_null() }
+}
+
+/// `n` rounds of the CPU's spin-wait hint.
+#[no_mangle]
+pub extern "C" fn rgo_procyield(n: isize) {
+    for _ in 0..n {
+        core::hint::spin_loop();
+    }
 }
 
 /// `runtime.NumGoroutine`.
@@ -1566,11 +1830,8 @@ fn retake_syscall_p(p: *mut P) {
         return;
     }
     let mut s = SCHED.lock();
-    let rn = pp.runnext.swap(core::ptr::null_mut(), Ordering::AcqRel);
-    if !rn.is_null() {
-        s.runq.push_back(rn);
-    }
-    if !s.runq.is_empty() && !s.stw {
+    let local_work = !pp.runnext.load(Ordering::Acquire).is_null() || !pp.runq.lock().is_empty();
+    if (local_work || !s.runq.is_empty()) && !s.stw {
         pp.status.store(pstatus::RUNNING, Ordering::Release);
         startm(&mut s, p, false);
     } else {
@@ -1610,22 +1871,38 @@ pub fn stack_inuse() -> usize {
     n
 }
 
-/// `runtime.LockOSThread`.
+/// `runtime.LockOSThread`: the running goroutine runs only on this
+/// thread, and the thread runs nothing else, until as many
+/// `UnlockOSThread` calls.
 #[no_mangle]
 pub extern "C" fn rgo_lockosthread() {
+    let m = this_m();
     let g = current();
-    if !g.is_null() {
-        // SAFETY: the running G.
-        unsafe { (*g).locked += 1 };
+    if g.is_null() {
+        return;
+    }
+    // SAFETY: the running G and its M.
+    unsafe {
+        (*g).locked += 1;
+        (*g).locked_m = m;
+        (*m).locked_g = g;
     }
 }
 
 /// `runtime.UnlockOSThread`.
 #[no_mangle]
 pub extern "C" fn rgo_unlockosthread() {
+    let m = this_m();
     let g = current();
-    if !g.is_null() {
-        // SAFETY: the running G.
-        unsafe { (*g).locked = (*g).locked.saturating_sub(1) };
+    if g.is_null() {
+        return;
+    }
+    // SAFETY: the running G and its M.
+    unsafe {
+        (*g).locked = (*g).locked.saturating_sub(1);
+        if (*g).locked == 0 {
+            (*g).locked_m = core::ptr::null_mut();
+            (*m).locked_g = core::ptr::null_mut();
+        }
     }
 }

@@ -8,10 +8,19 @@
 //! those with a header by their type's pointer bitmap (repeated for
 //! arrays), small ones by their span's pointer bits. Roots come in as
 //! precise words or as conservatively scanned ranges (stacks).
+//!
+//! With more than one P and a heap worth it, [`Marker::drain_parallel`]
+//! drains on GOMAXPROCS threads (the collecting one and mark workers that
+//! sleep between cycles): mark bits are set atomically, and markers with
+//! a long grey list hand half of it to a shared pool that idle ones take
+//! from; the drain ends when every marker is idle and the pool is empty.
+
+use core::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 
 use crate::abi::Type;
 use crate::mem::pages::Pages;
 use crate::mem::span::Span;
+use crate::sched::lock::{Lock, Note};
 
 pub struct Marker<'h> {
     pages: &'h Pages,
@@ -53,7 +62,7 @@ impl<'h> Marker<'h> {
         };
         // SAFETY: a live span; marking runs with the world stopped and
         // the heap locked.
-        let span = unsafe { &mut *s };
+        let span = unsafe { &*s };
         if span.mark(i) {
             self.marked_bytes += span.elem_size as u64;
             self.marked_objects += 1;
@@ -112,6 +121,78 @@ impl<'h> Marker<'h> {
             let span = unsafe { &*s };
             for_each_object_pointer(span, i, |w| self.mark(w));
         }
+    }
+
+    /// As [`Marker::drain`], on `workers` threads when that is worth it
+    /// (the calling thread is one of them): when the last cycle marked
+    /// `last_marked` bytes or more.
+    pub fn drain_parallel(&mut self, workers: usize, last_marked: u64) {
+        if workers <= 1 || last_marked.max(self.marked_bytes) < PARALLEL_MIN_BYTES {
+            self.drain();
+            return;
+        }
+        let helpers = start_helpers(workers - 1, self.pages);
+        let pool = pool();
+        self.drain_shared(pool, workers);
+        finish_helpers(helpers);
+        self.marked_bytes += pool.marked_bytes.swap(0, Ordering::AcqRel);
+        self.marked_objects += pool.marked_objects.swap(0, Ordering::AcqRel);
+    }
+
+    /// The shared drain loop of every marker.
+    fn drain_shared(&mut self, pool: &Pool, workers: usize) {
+        loop {
+            while let Some((s, i)) = self.grey.pop() {
+                // SAFETY: grey objects are in live spans.
+                let span = unsafe { &*s };
+                for_each_object_pointer(span, i, |w| self.mark(w));
+                if self.grey.len() >= SHARE_AT && pool.queued.load(Ordering::Relaxed) < workers {
+                    let half = self.grey.split_off(self.grey.len() / 2);
+                    let mut bufs = pool.bufs.lock();
+                    bufs.push(half.into_iter().map(|(s, i)| (s as usize, i)).collect());
+                    pool.queued.store(bufs.len(), Ordering::Release);
+                }
+            }
+            if self.take(pool) {
+                continue;
+            }
+            // Idle: wait for work or for every marker to be idle.
+            let idle = pool.idle.fetch_add(1, Ordering::AcqRel) + 1;
+            if idle == workers && pool.queued.load(Ordering::Acquire) == 0 {
+                return;
+            }
+            loop {
+                if pool.queued.load(Ordering::Acquire) != 0 {
+                    pool.idle.fetch_sub(1, Ordering::AcqRel);
+                    if self.take(pool) {
+                        break;
+                    }
+                    if pool.idle.fetch_add(1, Ordering::AcqRel) + 1 == workers
+                        && pool.queued.load(Ordering::Acquire) == 0
+                    {
+                        return;
+                    }
+                    continue;
+                }
+                if pool.idle.load(Ordering::Acquire) == workers {
+                    return;
+                }
+                core::hint::spin_loop();
+            }
+        }
+    }
+
+    /// Takes a buffer of grey objects from the pool.
+    fn take(&mut self, pool: &Pool) -> bool {
+        let mut bufs = pool.bufs.lock();
+        let Some(buf) = bufs.pop() else {
+            return false;
+        };
+        pool.queued.store(bufs.len(), Ordering::Release);
+        drop(bufs);
+        self.grey
+            .extend(buf.into_iter().map(|(s, i)| (s as *mut Span, i)));
+        true
     }
 
     /// Checks that every pointer in a marked object leads to a marked
@@ -195,5 +276,115 @@ pub fn for_each_typed_pointer(p: usize, size: usize, typ: &Type, mut f: impl FnM
             }
         }
         off += step;
+    }
+}
+
+/// A parallel drain is worth it from a heap of this much live data.
+const PARALLEL_MIN_BYTES: u64 = 4 << 20;
+/// A marker shares half of its grey list once it is this long.
+const SHARE_AT: usize = 512;
+
+/// The work shared by the markers of one drain.
+struct Pool {
+    /// Buffers of grey objects: (span address, slot).
+    bufs: Lock<Vec<Vec<(usize, usize)>>>,
+    /// `bufs.len()`, read without the lock.
+    queued: AtomicUsize,
+    /// Markers with nothing to do.
+    idle: AtomicUsize,
+    /// The helpers' marked bytes and objects.
+    marked_bytes: AtomicU64,
+    marked_objects: AtomicU64,
+}
+
+static POOL: Pool = Pool {
+    bufs: Lock::new(Vec::new()),
+    queued: AtomicUsize::new(0),
+    idle: AtomicUsize::new(0),
+    marked_bytes: AtomicU64::new(0),
+    marked_objects: AtomicU64::new(0),
+};
+
+fn pool() -> &'static Pool {
+    &POOL
+}
+
+/// A mark helper thread: sleeps on its note until a drain needs it.
+struct Helper {
+    go: Note,
+    done: Note,
+}
+
+/// The helpers made so far (they live for the rest of the process).
+static HELPERS: Lock<Vec<&'static Helper>> = Lock::new(Vec::new());
+/// The page index of the drain in progress, for the helpers.
+static DRAIN_PAGES: AtomicPtr<Pages> = AtomicPtr::new(core::ptr::null_mut());
+/// Markers taking part in the drain in progress.
+static DRAIN_WORKERS: AtomicUsize = AtomicUsize::new(0);
+
+/// Wakes `n` helpers (making any that do not exist yet) for a drain over
+/// `pages`; returns them.
+fn start_helpers(n: usize, pages: &Pages) -> Vec<&'static Helper> {
+    POOL.idle.store(0, Ordering::Release);
+    DRAIN_PAGES.store(pages as *const Pages as *mut Pages, Ordering::Release);
+    DRAIN_WORKERS.store(n + 1, Ordering::Release);
+    let mut hs = HELPERS.lock();
+    while hs.len() < n {
+        let h: &'static Helper = Box::leak(Box::new(Helper {
+            go: Note::new(),
+            done: Note::new(),
+        }));
+        let mut th: crate::sys::pthread_t = 0;
+        let mut attr = crate::sys::PthreadAttr { _opaque: [0; 56] };
+        // SAFETY: `attr` is initialised before use; the helper is leaked.
+        let r = unsafe {
+            crate::sys::pthread_attr_init(&mut attr);
+            crate::sys::pthread_create(
+                &mut th,
+                &attr,
+                helper_main,
+                h as *const Helper as *mut core::ffi::c_void,
+            )
+        };
+        if r != 0 {
+            break;
+        }
+        // SAFETY: never joined.
+        unsafe { crate::sys::pthread_detach(th) };
+        hs.push(h);
+    }
+    let chosen: Vec<&'static Helper> = hs.iter().take(n).copied().collect();
+    drop(hs);
+    // Markers that could not be started count as idle from the start.
+    POOL.idle.store(n - chosen.len(), Ordering::Release);
+    for h in &chosen {
+        h.done.clear();
+        h.go.wake();
+    }
+    chosen
+}
+
+fn finish_helpers(hs: Vec<&'static Helper>) {
+    for h in hs {
+        h.done.sleep(-1);
+    }
+}
+
+extern "C" fn helper_main(arg: *mut core::ffi::c_void) -> *mut core::ffi::c_void {
+    // SAFETY: a leaked helper, ours for the process's life.
+    let h = unsafe { &*(arg as *const Helper) };
+    loop {
+        h.go.sleep(-1);
+        h.go.clear();
+        let pages = DRAIN_PAGES.load(Ordering::Acquire);
+        // SAFETY: the collector keeps the heap (and its page index) locked
+        // and the world stopped until every helper reports done.
+        let mut m = Marker::new(unsafe { &*pages });
+        m.drain_shared(pool(), DRAIN_WORKERS.load(Ordering::Acquire));
+        POOL.marked_bytes
+            .fetch_add(m.marked_bytes, Ordering::AcqRel);
+        POOL.marked_objects
+            .fetch_add(m.marked_objects, Ordering::AcqRel);
+        h.done.wake();
     }
 }

@@ -246,7 +246,7 @@ pub fn collect(reason: Reason) {
         let mut m = mark::Marker::new(&h.pages);
         roots::mark_roots(&mut m);
         h.specials.mark_roots(&mut m);
-        m.drain();
+        m.drain_parallel(crate::sched::rgo_gomaxprocs(0) as usize, h.gc.marked);
         h.specials.after_mark(&mut m);
         if VERIFY.load(Ordering::Relaxed) {
             let mut spans = Vec::new();
