@@ -110,19 +110,29 @@ impl Span {
         i < self.free_index || bit(&self.alloc_bits, i)
     }
 
-    /// Sets slot `i`'s mark bit; whether it was clear. Atomic: several
-    /// markers may run at once (see `gc::mark`).
+    /// Sets slot `i`'s mark bit of span `s`; whether it was clear.
+    /// `shared`: other markers run at once (see `gc::mark`), so the bit
+    /// is set atomically.
+    ///
+    /// # Safety
+    /// `s` is a live span; during marking its mark bits are only set, by a
+    /// lone marker or, when `shared`, only with atomics.
     #[inline]
-    pub fn mark(&self, i: usize) -> bool {
+    pub unsafe fn mark(s: *mut Span, i: usize, shared: bool) -> bool {
         let (w, b) = (i / 64, 1u64 << (i % 64));
-        let word = &self.mark_bits[w] as *const u64 as *mut u64;
-        // SAFETY: an aligned word of this span's mark bits; during marking
-        // they are only ever set, and only through atomics.
-        let a = unsafe { core::sync::atomic::AtomicU64::from_ptr(word) };
-        if a.load(core::sync::atomic::Ordering::Relaxed) & b != 0 {
-            return false;
+        // SAFETY: caller; `w` is within the bitmap for a slot of the span.
+        unsafe {
+            let word = core::ptr::addr_of_mut!((*s).mark_bits[w]);
+            if *word & b != 0 {
+                return false;
+            }
+            if !shared {
+                *word |= b;
+                return true;
+            }
+            let a = core::sync::atomic::AtomicU64::from_ptr(word);
+            a.fetch_or(b, core::sync::atomic::Ordering::Relaxed) & b == 0
         }
-        a.fetch_or(b, core::sync::atomic::Ordering::Relaxed) & b == 0
     }
 
     pub fn is_marked(&self, i: usize) -> bool {
@@ -312,8 +322,12 @@ mod tests {
         for _ in 0..10 {
             s.next_free().unwrap();
         }
-        s.mark(3);
-        s.mark(7);
+        // SAFETY: `s` is a live span only this test uses.
+        unsafe {
+            assert!(Span::mark(&mut s, 3, false));
+            assert!(Span::mark(&mut s, 7, true));
+            assert!(!Span::mark(&mut s, 7, false));
+        }
         assert_eq!(s.sweep(1, false), 8);
         assert_eq!(s.allocated, 2);
         assert_eq!(s.next_free(), Some(0));

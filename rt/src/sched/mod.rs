@@ -91,6 +91,8 @@ pub struct G {
     /// `LockOSThread` nesting, and the M it is locked to.
     pub locked: u32,
     locked_m: *mut M,
+    /// Its stack has run code since its pages were last released.
+    stack_used: bool,
 }
 
 /// An OS thread running goroutines.
@@ -1129,6 +1131,7 @@ fn new_g(closure: *mut u8, system_id: Option<u64>) -> *mut G {
         (*g).param = 0;
         (*g).system = system_id.is_some();
         (*g).in_sigpanic = false;
+        (*g).stack_used = true;
         (*g).sp = switch::init_stack((*g).stack_hi, g as usize, goroutine_entry);
         (*g).status.store(status::RUNNABLE, Ordering::Release);
     }
@@ -1157,6 +1160,7 @@ fn alloc_g(size: usize, guard: usize) -> *mut G {
         system: false,
         locked: 0,
         locked_m: core::ptr::null_mut(),
+        stack_used: false,
     }))
 }
 
@@ -1266,6 +1270,27 @@ pub fn scan_roots(mk: &mut crate::mem::gc::mark::Marker, sp: usize) {
     }
     for &(f, _) in s.funcs.values() {
         mk.mark(f as usize);
+    }
+}
+
+/// Gives the stack pages of exited goroutines back to the kernel (their
+/// Gs stay for reuse), as gc frees unused stacks at each collection.
+/// Called with the world stopped, so no goroutine is being started.
+pub fn release_dead_stacks() {
+    if !STARTED.load(Ordering::Acquire) {
+        return;
+    }
+    let cur = current();
+    let s = SCHED.lock();
+    for &g in &s.allg {
+        // SAFETY: Gs are never freed; a dead G's stack is unused (the
+        // running goroutine's excepted: it may be exiting on it).
+        unsafe {
+            if (*g).stack_used && g != cur && (*g).status.load(Ordering::Acquire) == status::DEAD {
+                stack::release_below((*g).stack_lo, (*g).stack_hi);
+                (*g).stack_used = false;
+            }
+        }
     }
 }
 

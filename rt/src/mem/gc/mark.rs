@@ -31,6 +31,8 @@ pub struct Marker<'h> {
     pub marked_objects: u64,
     /// Bytes scanned conservatively (stacks).
     pub conservative_bytes: u64,
+    /// Other markers run at once (mark bits are then set atomically).
+    shared: bool,
 }
 
 impl<'h> Marker<'h> {
@@ -41,6 +43,7 @@ impl<'h> Marker<'h> {
             marked_bytes: 0,
             marked_objects: 0,
             conservative_bytes: 0,
+            shared: false,
         }
     }
 
@@ -61,9 +64,10 @@ impl<'h> Marker<'h> {
             return;
         };
         // SAFETY: a live span; marking runs with the world stopped and
-        // the heap locked.
-        let span = unsafe { &*s };
-        if span.mark(i) {
+        // the heap locked; markers share it only through atomics.
+        if unsafe { Span::mark(s, i, self.shared) } {
+            // SAFETY: as above.
+            let span = unsafe { &*s };
             self.marked_bytes += span.elem_size as u64;
             self.marked_objects += 1;
             if !span.noscan {
@@ -133,8 +137,10 @@ impl<'h> Marker<'h> {
         }
         let helpers = start_helpers(workers - 1, self.pages);
         let pool = pool();
+        self.shared = true;
         self.drain_shared(pool, workers);
         finish_helpers(helpers);
+        self.shared = false;
         self.marked_bytes += pool.marked_bytes.swap(0, Ordering::AcqRel);
         self.marked_objects += pool.marked_objects.swap(0, Ordering::AcqRel);
     }
@@ -146,7 +152,15 @@ impl<'h> Marker<'h> {
                 // SAFETY: grey objects are in live spans.
                 let span = unsafe { &*s };
                 for_each_object_pointer(span, i, |w| self.mark(w));
-                if self.grey.len() >= SHARE_AT && pool.queued.load(Ordering::Relaxed) < workers {
+                // Share half when the list is long, or when a marker is
+                // idle and nothing is queued for it.
+                let n = self.grey.len();
+                if n >= 2
+                    && pool.queued.load(Ordering::Relaxed) < workers
+                    && (n >= SHARE_AT
+                        || (pool.idle.load(Ordering::Relaxed) != 0
+                            && pool.queued.load(Ordering::Relaxed) == 0))
+                {
                     let half = self.grey.split_off(self.grey.len() / 2);
                     let mut bufs = pool.bufs.lock();
                     bufs.push(half.into_iter().map(|(s, i)| (s as usize, i)).collect());
@@ -157,6 +171,7 @@ impl<'h> Marker<'h> {
                 continue;
             }
             // Idle: wait for work or for every marker to be idle.
+            let mut spins = 0u32;
             let idle = pool.idle.fetch_add(1, Ordering::AcqRel) + 1;
             if idle == workers && pool.queued.load(Ordering::Acquire) == 0 {
                 return;
@@ -177,7 +192,13 @@ impl<'h> Marker<'h> {
                 if pool.idle.load(Ordering::Acquire) == workers {
                     return;
                 }
-                core::hint::spin_loop();
+                spins += 1;
+                if spins.is_multiple_of(64) {
+                    // SAFETY: sched_yield has no preconditions.
+                    unsafe { crate::sys::sched_yield() };
+                } else {
+                    core::hint::spin_loop();
+                }
             }
         }
     }
@@ -380,6 +401,7 @@ extern "C" fn helper_main(arg: *mut core::ffi::c_void) -> *mut core::ffi::c_void
         // SAFETY: the collector keeps the heap (and its page index) locked
         // and the world stopped until every helper reports done.
         let mut m = Marker::new(unsafe { &*pages });
+        m.shared = true;
         m.drain_shared(pool(), DRAIN_WORKERS.load(Ordering::Acquire));
         POOL.marked_bytes
             .fetch_add(m.marked_bytes, Ordering::AcqRel);

@@ -296,6 +296,7 @@ pub fn collect(reason: Reason) {
             });
         }
     });
+    crate::sched::release_dead_stacks();
     crate::sched::start_the_world();
     COLLECTING.store(false, Ordering::Release);
 }
