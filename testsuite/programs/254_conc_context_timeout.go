@@ -19,12 +19,12 @@ func slowOp(ctx context.Context, d time.Duration) (string, error) {
 }
 
 func main() {
+	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	deadline, ok := ctx.Deadline()
 	fmt.Println("has deadline:", ok, "in the future:", time.Until(deadline) > 0)
 	fmt.Println("err before expiry:", ctx.Err())
-	start := time.Now()
 	res, err := slowOp(ctx, time.Second)
 	fmt.Printf("result %q, err: %v\n", res, err)
 	fmt.Println("is DeadlineExceeded:", errors.Is(err, context.DeadlineExceeded))
