@@ -183,7 +183,7 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     };
     let mut sources = SourceMap::new();
     let mut ids = NodeIdGen::new();
-    let packages = match loader::load(&mut sources, &mut ids, &cfg, &target) {
+    let mut packages = match loader::load(&mut sources, &mut ids, &cfg, &target) {
         Ok(p) => p,
         Err(LoadError::Message(m)) => {
             fail(m);
@@ -194,6 +194,16 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
             return Err(());
         }
     };
+    let work = WorkDir::new().map_err(|e| fail(format!("rgo: {e}")))?;
+    let mut c_objects = Vec::new();
+    let mut ldflags = Vec::new();
+    for pkg in packages.iter_mut() {
+        if pkg.files.iter().any(|f| f.imports_c()) {
+            let out = cgo(&mut sources, &mut ids, pkg, &target, &work.path, flags)?;
+            c_objects.extend(out.objects);
+            ldflags.extend(out.ldflags);
+        }
+    }
     // Parse errors that did not stop the build are reported with the
     // checker's, sorted by position, as gc does.
     let mut errors: Vec<diag::Diagnostic> = packages
@@ -221,7 +231,6 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
         opt_level: flags.opt_level,
         pic: false,
     };
-    let work = WorkDir::new().map_err(|e| fail(format!("rgo: {e}")))?;
     if flags.emit_llvm {
         match codegen::emit_llvm_ir(&program, &opts) {
             Ok(text) => {
@@ -245,11 +254,97 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     if flags.keep_work {
         eprintln!("WORK={}", work.path.display());
     }
-    link::executable(&[obj], &out, flags.verbose_commands)
+    let mut objects = vec![obj];
+    objects.extend(c_objects);
+    link::executable(&objects, &ldflags, &out, flags.verbose_commands)
         .map_err(|e| fail(format!("rgo: {e}")))?;
     if flags.keep_work {
         std::mem::forget(work);
     }
+    Ok(out)
+}
+
+/// Runs cgo over a package with `import "C"` files: their `C.name`s
+/// become one more (generated) file of the package, their C is compiled.
+fn cgo(
+    sources: &mut SourceMap,
+    ids: &mut NodeIdGen,
+    pkg: &mut loader::Package,
+    target: &Target,
+    work: &Path,
+    flags: &BuildFlags,
+) -> Result<ffi::Output, ()> {
+    let mut files = Vec::new();
+    let mut spans = Vec::new();
+    for f in pkg.files.iter().filter(|f| f.imports_c()) {
+        let src = sources.file(f.file);
+        let refs = frontend::syntax::cgo_refs(&src.text, f.file);
+        let (preamble, line) = match &f.cgo_preamble {
+            Some(c) => (c.text.clone(), src.line_col(c.span.lo).0),
+            None => (String::new(), 1),
+        };
+        files.push(ffi::CgoFile {
+            go_path: PathBuf::from(&src.name),
+            preamble,
+            preamble_line: line,
+            refs: refs.iter().map(|(n, _)| n.clone()).collect(),
+        });
+        spans.push(refs.into_iter().map(|(_, s)| s).collect::<Vec<_>>());
+    }
+    // A directory's `.c` files belong to its package (not so for files
+    // named on the command line, as with gc).
+    let mut c_files = Vec::new();
+    if matches!(target, Target::Dir(_)) {
+        if let Ok(rd) = std::fs::read_dir(&pkg.dir) {
+            c_files = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "c"))
+                .collect();
+            c_files.sort();
+        }
+    }
+    let input = ffi::Package {
+        dir: &pkg.dir,
+        name: &pkg.name,
+        path: &pkg.path,
+        files,
+        c_files,
+    };
+    let label = if pkg.path == "main" {
+        "command-line-arguments"
+    } else {
+        pkg.path.as_str()
+    };
+    let out = match ffi::process(&input, work, flags.verbose_commands) {
+        Ok(o) => o,
+        Err(ffi::Error::Names(errs)) => {
+            let diags: Vec<diag::Diagnostic> = errs
+                .into_iter()
+                .filter_map(|(fi, ri, m)| {
+                    let span = *spans.get(fi)?.get(ri)?;
+                    Some(diag::Diagnostic::error(span, m))
+                })
+                .collect();
+            report(sources, &diags, label);
+            return Err(());
+        }
+        Err(ffi::Error::Message(m)) => {
+            eprintln!("# {label}\n{}", m.trim_end());
+            return Err(());
+        }
+    };
+    // Kept in the work directory too, for `-work`.
+    let _ = std::fs::write(work.join("_cgo_gotypes.go"), &out.go_source);
+    let name = pkg.dir.join("_cgo_gotypes.go").display().to_string();
+    let id = sources.add(name, out.go_source.clone());
+    let (mut file, errs) = frontend::syntax::parse_file(sources, id, ids);
+    if !errs.is_empty() {
+        report(sources, &errs, label);
+        eprintln!("internal compiler error: cgo generated invalid Go");
+        return Err(());
+    }
+    file.cgo_generated = true;
+    pkg.files.push(file);
     Ok(out)
 }
 

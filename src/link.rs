@@ -41,13 +41,21 @@ pub fn c_compiler() -> String {
         .unwrap_or_else(|| "cc".to_string())
 }
 
-/// Links `objects` and the runtime into the executable `out`.
-pub fn executable(objects: &[PathBuf], out: &Path, verbose: bool) -> Result<(), String> {
+/// Links `objects` and the runtime into the executable `out`; `ldflags`
+/// (cgo's) come after the objects, so archives they name resolve the C
+/// code's references.
+pub fn executable(
+    objects: &[PathBuf],
+    ldflags: &[String],
+    out: &Path,
+    verbose: bool,
+) -> Result<(), String> {
     let rt = runtime_library()?;
     let cc = c_compiler();
     let mut cmd = Command::new(&cc);
     cmd.arg("-o").arg(out);
     cmd.args(objects);
+    cmd.args(ldflags);
     cmd.arg(&rt);
     // Unused sections of the runtime are dropped, and so is the runtime's
     // debug information (symbols stay, for profilers); libgcc is linked in

@@ -21,6 +21,7 @@
 pub mod abi;
 pub mod atomic;
 pub mod bytealg;
+pub mod cgo;
 pub mod chan;
 pub mod defer;
 pub mod fmt;

@@ -39,10 +39,16 @@ impl Compiler {
                 let mut c = Command::new(go);
                 // Files outside any module build as `command-line-arguments`;
                 // no workspace or flags from the caller's environment apply.
+                // A directory outside any module builds in GOPATH mode.
+                let module_mode = if args.iter().any(|a| Path::new(a).is_dir()) {
+                    "off"
+                } else {
+                    ""
+                };
                 c.env("GOFLAGS", "")
                     .env("GOWORK", "off")
                     .env("GOTOOLCHAIN", "local")
-                    .env("GO111MODULE", "");
+                    .env("GO111MODULE", module_mode);
                 c
             }
             Compiler::Rgo(rgo) => Command::new(rgo),
@@ -190,6 +196,21 @@ pub fn observe_runs(
         .and_then(|f| f.parent().map(Path::to_path_buf))
         .unwrap_or_default();
     let dirs = [work.path(), source_dir.as_path()];
+    // A package with C files beside its Go files (cgo) builds as a
+    // directory: the go command compiles `.c` files only then.
+    let has_c = std::fs::read_dir(&source_dir).is_ok_and(|rd| {
+        rd.filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "c"))
+    });
+    let files = if has_c {
+        // Relative to the work directory: in GOPATH mode the go command
+        // refuses absolute package paths.
+        let up = "../".repeat(work.path().components().count().saturating_sub(1));
+        let rel = source_dir.strip_prefix("/").unwrap_or(&source_dir);
+        vec![format!("{up}{}", rel.display())]
+    } else {
+        files
+    };
 
     let built = exec::run(
         &mut compiler.build_command(&out, &files, work.path()),

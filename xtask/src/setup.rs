@@ -20,7 +20,19 @@ use crate::Result;
 /// Linked dynamically, llvm-sys needs only `libLLVM-22.so` and libstdc++:
 /// LLVM's own static dependencies (zlib, zstd, libxml2, z3) come with the
 /// shared library, so their `-dev` packages are not needed.
-pub const DEBIAN_PACKAGES: &[&str] = &["llvm-22-dev", "libclang-22-dev", "clang-22"];
+///
+/// cgo programs need a C compiler with the C library's headers (`gcc`,
+/// `libc6-dev`) and `pkg-config` for `#cgo pkg-config:` lines; the suite
+/// links zlib through pkg-config (`zlib1g-dev`).
+pub const DEBIAN_PACKAGES: &[&str] = &[
+    "llvm-22-dev",
+    "libclang-22-dev",
+    "clang-22",
+    "gcc",
+    "libc6-dev",
+    "pkg-config",
+    "zlib1g-dev",
+];
 
 /// Everything later steps learn during set-up.
 pub struct Env {

@@ -191,6 +191,11 @@ impl Loader<'_, '_> {
             if !explicit && !self.constraints_ok(&file) {
                 continue;
             }
+            // `import "C"` implies the `cgo` constraint: only the program's
+            // own files use it, and none when CGO_ENABLED=0.
+            if file.imports_c() && (path != "main" || !cgo_enabled()) {
+                continue;
+            }
             errors.extend(errs);
             files.push(file);
         }
@@ -217,6 +222,10 @@ impl Loader<'_, '_> {
         }
         let mut imports: Vec<String> = Vec::new();
         for f in &files {
+            // The declarations cgo generates use `syscall.Errno`.
+            if f.imports_c() && !imports.iter().any(|i| i == "syscall") {
+                imports.push("syscall".to_string());
+            }
             for imp in &f.imports {
                 if imp.path != "C" && imp.path != "unsafe" && !imports.contains(&imp.path) {
                     imports.push(imp.path.clone());
@@ -249,6 +258,13 @@ impl Loader<'_, '_> {
         self.state.insert(pkg.path.clone(), State::InProgress);
         for file in &pkg.files {
             for imp in &file.imports {
+                if imp.path == "C" && !matches!(self.state.get("syscall"), Some(State::Done)) {
+                    // Loaded for the declarations cgo generates.
+                    if let Some(dep) = self.find("syscall", imp.path_span)? {
+                        self.visit(dep)?;
+                    }
+                    continue;
+                }
                 if imp.path == "C" || imp.path == "unsafe" || imp.path.is_empty() {
                     continue;
                 }
@@ -325,4 +341,9 @@ fn display_name(p: &Path) -> String {
     } else {
         format!("./{s}")
     }
+}
+
+/// Whether cgo is on: `CGO_ENABLED` is not `0`.
+pub fn cgo_enabled() -> bool {
+    std::env::var("CGO_ENABLED").map_or(true, |v| v != "0")
 }

@@ -317,7 +317,13 @@ impl<'a> Lowerer<'a> {
             f.noinline = decl.has_directive("go:noinline");
         }
         let Some(body) = &decl.body else {
-            let overlay = self.packages.get(pkg).is_some_and(|p| p.overlay);
+            // Bound to C: in the overlay, or cgo's generated declarations.
+            let overlay = self.packages.get(pkg).is_some_and(|p| {
+                p.overlay
+                    || p.files
+                        .iter()
+                        .any(|f| f.cgo_generated && f.file == decl.name.span.file)
+            });
             let sym = decl
                 .directives
                 .iter()

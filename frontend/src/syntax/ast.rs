@@ -78,6 +78,9 @@ pub struct File {
     /// The cgo preamble: the doc comment of `import "C"`. `None` when the
     /// file does not import "C" or the import has no doc comment.
     pub cgo_preamble: Option<CommentText>,
+    /// Declarations generated for the package's `import "C"` (the `C.name`
+    /// bindings): body-less functions bound to C wrappers are allowed.
+    pub cgo_generated: bool,
 }
 
 impl File {

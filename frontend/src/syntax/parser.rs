@@ -547,6 +547,7 @@ impl<'a> Parser<'a> {
             decls: Vec::new(),
             directives: Vec::new(),
             cgo_preamble: None,
+            cgo_generated: false,
         };
         f.build_constraints = self
             .pending_directives

@@ -275,7 +275,9 @@ impl<'a> Checker<'a> {
             }
             return;
         }
+        self.cgo_two_results = l == 2 && ret.is_none() && Self::is_cgo_call(&rhs[0]);
         let (ops, comma_ok) = self.multi_expr_comma_ok(&rhs[0], l == 2 && ret.is_none());
+        self.cgo_two_results = false;
         if ops.len() == l {
             let mut ops = ops;
             for (i, &v) in lhs.iter().enumerate() {
@@ -343,6 +345,15 @@ impl<'a> Checker<'a> {
                 _ => break,
             }
         }
+    }
+
+    /// Whether `e` is a call `C.f(...)` (whose two-value form returns errno).
+    fn is_cgo_call(e: &Expr) -> bool {
+        let ExprKind::Call { func, .. } = &e.unparen().kind else {
+            return false;
+        };
+        matches!(&func.kind, ExprKind::Selector { x, .. }
+            if matches!(&x.kind, ExprKind::Ident(n) if n == "C"))
     }
 
     pub(super) fn assign_error(&mut self, rhs: &'a [Expr], l: usize, r: usize) {
@@ -536,7 +547,9 @@ impl<'a> Checker<'a> {
             }
             return;
         }
+        self.cgo_two_results = l == 2 && Self::is_cgo_call(&rhs[0]);
         let (ops, comma_ok) = self.multi_expr_comma_ok(&rhs[0], l == 2);
+        self.cgo_two_results = false;
         if ops.len() == l {
             for (i, x) in ops.iter().enumerate() {
                 self.assign_var(&lhs[i], None, Some(x.clone()), context);
@@ -699,7 +712,9 @@ impl<'a> Checker<'a> {
             }
             return;
         }
+        self.cgo_two_results = l == 2 && Self::is_cgo_call(&rhs[0]);
         let (ops, comma_ok) = self.multi_expr_comma_ok(&rhs[0], l == 2);
+        self.cgo_two_results = false;
         if ops.len() == l {
             let mut ops = ops;
             for (i, &v) in vars.iter().enumerate() {

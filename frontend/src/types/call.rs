@@ -3,7 +3,7 @@
 //! (qualified identifiers, fields, method values and method expressions).
 
 use super::lookup::{Lookup, Selection, SelectionKind};
-use super::object::ObjKind;
+use super::object::{ObjKind, ScopeKind};
 use super::operand::{Mode, Operand};
 use super::ty::{Sig, TyId, TypeCtx, TypeKind};
 use super::Checker;
@@ -314,6 +314,14 @@ impl<'a> Checker<'a> {
         let ExprKind::Selector { x: base, sel, .. } = &e.kind else {
             return Operand::invalid(Some(e));
         };
+        // `C.name` in a file with `import "C"`.
+        if let ExprKind::Ident(pname) = &base.kind {
+            if pname == "C" && self.objs.lookup(self.ctx.scope, pname).is_none() {
+                if let Some(x) = self.cgo_name(e, sel, want_type) {
+                    return x;
+                }
+            }
+        }
         // Qualified identifier `pkg.Name`.
         if let ExprKind::Ident(pname) = &base.kind {
             if let Some((scope, o)) = self.objs.lookup(self.ctx.scope, pname) {
@@ -597,6 +605,61 @@ impl<'a> Checker<'a> {
                 Operand::new(Mode::Value, ty, e)
             }
         }
+    }
+
+    /// `C.name` in a file that imports "C": the declaration generated for
+    /// the name (`_Ctype_name`, `_Cfunc_name`, `_C2func_name` when the call
+    /// also returns errno, `_Cvar_name`, or a constant), as cgo rewrites
+    /// it. `None` outside such a file.
+    fn cgo_name(
+        &mut self,
+        e: &'a Expr,
+        sel: &crate::syntax::ast::Ident,
+        want_type: bool,
+    ) -> Option<Operand<'a>> {
+        let name = sel.name.as_str();
+        let mut scope = Some(self.ctx.scope);
+        while let Some(s) = scope {
+            if self.objs.scope(s).kind == ScopeKind::File {
+                break;
+            }
+            scope = self.objs.scope(s).parent;
+        }
+        if !scope.is_some_and(|s| self.cgo_files.contains(&s)) {
+            return None;
+        }
+        let two = std::mem::take(&mut self.cgo_two_results);
+        let pscope = self.pkgs.get(self.pkg.0 as usize)?.scope;
+        let prefixes: &[&str] = if two {
+            &["_C2func_"]
+        } else {
+            &[
+                "_Ctype_",
+                "_Cfunc_",
+                "_Cmacro_",
+                "_Ciconst_",
+                "_Cfconst_",
+                "_Csconst_",
+                "_Cvar_",
+            ]
+        };
+        let found = prefixes
+            .iter()
+            .map(|p| format!("{p}{name}"))
+            .find(|m| self.objs.lookup_local(pscope, m).is_some());
+        let Some(mangled) = found else {
+            self.error(
+                e.span.start(),
+                format!("could not determine what C.{name} refers to"),
+            );
+            return Some(Operand::invalid(Some(e)));
+        };
+        let x = self.ident(e, &mangled, want_type);
+        // The lowering reads qualified identifiers from the selector.
+        if let Some(&o) = self.info.uses.get(&e.id) {
+            self.record_use(sel.id, o);
+        }
+        Some(x)
     }
 
     fn qualified_operand(

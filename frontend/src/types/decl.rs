@@ -680,11 +680,12 @@ impl<'a> Checker<'a> {
 
     /// Checks a function body after all package-level declarations.
     pub(super) fn check_func_body(&mut self, obj: ObjId, overlay: bool) {
-        let Some(&(decl, _)) = self.func_decls.get(&obj) else {
+        let Some(&(decl, file_scope)) = self.func_decls.get(&obj) else {
             return;
         };
         let Some(body) = &decl.body else {
-            let extern_ok = overlay && decl.directives.iter().any(|d| d.name() == "rgo:extern");
+            let extern_ok = (overlay || self.cgo_generated == Some(file_scope))
+                && decl.directives.iter().any(|d| d.name() == "rgo:extern");
             let std_pkg = self.is_std_package();
             if !extern_ok && !std_pkg && decl.type_params.is_empty() {
                 self.body_less.push(decl.name.span);

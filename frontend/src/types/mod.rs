@@ -43,7 +43,7 @@ mod universe;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::Diagnostic;
 use crate::loader::Package;
@@ -318,6 +318,15 @@ pub(crate) struct Checker<'a> {
     methods: HashMap<ObjId, Vec<ObjId>>,
     /// Function declarations by object.
     func_decls: HashMap<ObjId, (&'a ast::FuncDecl, ScopeId)>,
+    /// File scopes of the package's files with `import "C"`: there `C.name`
+    /// names the declaration generated for it (see [`Checker::cgo_name`]).
+    cgo_files: HashSet<ScopeId>,
+    /// The generated declarations' file scope (body-less functions bound to
+    /// C wrappers are allowed there).
+    cgo_generated: Option<ScopeId>,
+    /// Set while the callee of `a, b := C.f(...)` is resolved: that form
+    /// names the variant that also returns `errno`.
+    cgo_two_results: bool,
     /// Local variables declared in the function being checked (for the
     /// `declared and not used` check at its end).
     locals: Vec<ObjId>,
@@ -400,6 +409,9 @@ impl<'a> Checker<'a> {
             deps: HashMap::new(),
             methods: HashMap::new(),
             func_decls: HashMap::new(),
+            cgo_files: HashSet::new(),
+            cgo_generated: None,
+            cgo_two_results: false,
             locals: Vec::new(),
             pending_instances: Vec::new(),
             pending_underlying: Vec::new(),

@@ -37,6 +37,8 @@ impl<'a> Checker<'a> {
         self.deps.clear();
         self.methods.clear();
         self.func_decls.clear();
+        self.cgo_files.clear();
+        self.cgo_generated = None;
         self.first_err = false;
 
         let mut imports = Vec::new();
@@ -53,9 +55,13 @@ impl<'a> Checker<'a> {
                 iota: None,
                 func: None,
             };
+            if file.cgo_generated {
+                self.cgo_generated = Some(file_scope);
+            }
             // Imports.
             for imp in &file.imports {
                 if imp.path == "C" {
+                    self.cgo_files.insert(file_scope);
                     continue;
                 }
                 let Some(&ipkg) = self.pkg_by_path.get(&imp.path) else {
