@@ -490,7 +490,6 @@ impl Bindings {
         };
         let mut body = String::new();
         let mut off = 0usize;
-        let mut pads = 0;
         for f in t.get_fields().unwrap_or_default() {
             if f.is_bit_field() {
                 continue;
@@ -503,7 +502,6 @@ impl Bindings {
             }
             if fo > off {
                 let _ = writeln!(body, "\t_ [{}]byte", fo - off);
-                pads += 1;
             }
             let go = self.go_type(ft)?;
             let fname = if KEYWORDS.contains(&fname.as_str()) {
@@ -517,7 +515,6 @@ impl Bindings {
         if size > off {
             let _ = writeln!(body, "\t_ [{}]byte", size - off);
         }
-        let _ = pads;
         self.go_decls
             .push(format!("type {name} struct {{\n{body}}}"));
         Ok(name)
@@ -645,47 +642,53 @@ impl Bindings {
                 }
             })
             .collect();
+        // The entry point: `ret_ty sym(out_param, flat...)` filling the
+        // frame, running `body` through the runtime, returning `ret`.
+        let entry = |w: &mut String,
+                     ret_ty: &str,
+                     sym: &str,
+                     out: Option<String>,
+                     body: &str,
+                     ret: &str| {
+            let mut plist: Vec<String> = out.into_iter().collect();
+            plist.extend(flat.iter().cloned());
+            let plist = if plist.is_empty() {
+                "void".to_string()
+            } else {
+                plist.join(", ")
+            };
+            let _ = writeln!(
+                w,
+                "{ret_ty} {sym}({plist}) {{\n\tstruct _cgo_a_{name} a;\n{fill}\trgo_cgocall({body}, &a);\n{ret}}}"
+            );
+        };
         // Plain.
-        let (ret_ty, out_param, ret_stmt) = match &c_result {
-            None => ("void".to_string(), None, String::new()),
-            Some((c, false)) => (c.clone(), None, "\treturn a.r;\n".to_string()),
-            Some((c, true)) => (
-                "void".to_string(),
+        let body = format!("_cgo_b_{name}");
+        match &c_result {
+            None => entry(w, "void", &sym, None, &body, ""),
+            Some((c, false)) => entry(w, c, &sym, None, &body, "\treturn a.r;\n"),
+            Some((c, true)) => entry(
+                w,
+                "void",
+                &sym,
                 Some(format!("{c} *out")),
-                "\t*out = a.r;\n".to_string(),
+                &body,
+                "\t*out = a.r;\n",
             ),
-        };
-        let mut plist: Vec<String> = out_param.into_iter().collect();
-        plist.extend(flat.iter().cloned());
-        let plist = if plist.is_empty() {
-            "void".to_string()
-        } else {
-            plist.join(", ")
-        };
-        let _ = writeln!(
-            w,
-            "{ret_ty} {sym}({plist}) {{\n\tstruct _cgo_a_{name} a;\n{fill}\trgo_cgocall(_cgo_b_{name}, &a);\n{ret_stmt}}}"
-        );
+        }
         // With errno: one int result, or the pair through `out`.
-        let (ret_ty, out_param, ret_stmt) = match &c_result {
-            None => ("int".to_string(), None, "\treturn a.e;\n".to_string()),
-            Some(_) => (
-                "void".to_string(),
+        let body = format!("_cgo_b2_{name}");
+        match &c_result {
+            None => entry(w, "int", &sym2, None, &body, "\treturn a.e;\n"),
+            Some(_) => entry(
+                w,
+                "void",
+                &sym2,
                 Some(format!("struct _cgo_o_{name} *out")),
-                "\tout->r = a.r;\n\tout->e = a.e;\n".to_string(),
+                &body,
+                "\tout->r = a.r;\n\tout->e = a.e;\n",
             ),
-        };
-        let mut plist: Vec<String> = out_param.into_iter().collect();
-        plist.extend(flat);
-        let plist = if plist.is_empty() {
-            "void".to_string()
-        } else {
-            plist.join(", ")
-        };
-        let _ = writeln!(
-            w,
-            "{ret_ty} {sym2}({plist}) {{\n\tstruct _cgo_a_{name} a;\n{fill}\trgo_cgocall(_cgo_b2_{name}, &a);\n{ret_stmt}}}"
-        );
+        }
         Ok(())
     }
 

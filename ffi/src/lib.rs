@@ -204,11 +204,11 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
     }
 
     let mut objects = Vec::new();
-    let helpers_at = 0;
     for (i, (c_path, text, wrappers)) in units.into_iter().enumerate() {
         let mut c = text;
         c.push_str("\n#line 1 \"cgo-generated-wrappers\"\n#include <errno.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nextern void rgo_cgocall(void (*)(void *), void *);\n");
-        if i == helpers_at && b.c_helpers {
+        // The helpers once, in the first unit.
+        if i == 0 && b.c_helpers {
             c.push_str(compile::C_HELPERS);
         }
         c.push_str(&wrappers);

@@ -171,7 +171,6 @@ struct Sched {
     /// Every goroutine ever made (dead ones are in `free`).
     allg: Vec<*mut G>,
     free: Vec<*mut G>,
-    main: *mut G,
     next_id: u64,
     gomaxprocs: usize,
     /// Ms made (the monitor excluded), and those sleeping until their
@@ -231,7 +230,6 @@ static SCHED: Lock<Sched> = Lock::new(Sched {
     allm: Vec::new(),
     allg: Vec::new(),
     free: Vec::new(),
-    main: core::ptr::null_mut(),
     next_id: FIRST_USER_ID,
     gomaxprocs: 1,
     mcount: 0,
@@ -878,7 +876,7 @@ fn check_dead(s: &Sched) {
         }
     }
     let out = &mut Stderr;
-    let main = s.main;
+    let main = MAIN_G.load(Ordering::Relaxed);
     // SAFETY: Gs are never freed.
     if main.is_null() || unsafe { (*main).status.load(Ordering::Acquire) } == status::DEAD {
         out.put(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
@@ -1187,7 +1185,6 @@ pub fn start(main_fn: extern "C" fn(usize) -> !) -> ! {
     }
     NGOROUTINE.store(1, Ordering::Relaxed);
     s.allg.push(main);
-    s.main = main;
     MAIN_G.store(main, Ordering::Relaxed);
     let p0 = s.allp[0];
     for &p in s.allp.clone().iter().skip(1).rev() {
