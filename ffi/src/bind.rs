@@ -4,8 +4,8 @@
 //!
 //! Names follow gc's cgo, since they show in `%T` output and messages:
 //! `C.int` is `_Ctype_int`, `C.struct_x` `_Ctype_struct_x`, `C.f`
-//! `_Cfunc_f` (and `_C2func_f` for `r, err := C.f()`), a C variable
-//! `_Cvar_x`, constants `_Ciconst_`/`_Cfconst_`/`_Csconst_`.
+//! `_Cfunc_f` (and `_C2func_f` for `r, err := C.f()`), constants
+//! `_Ciconst_`/`_Cfconst_`/`_Csconst_`. C variables are not bound yet.
 //!
 //! A function `C.f` is a body-less Go function bound (`//rgo:extern`) to a
 //! C wrapper `_cgo_<pkg>_Cfunc_f` that takes its arguments in the

@@ -609,8 +609,8 @@ impl<'a> Checker<'a> {
 
     /// `C.name` in a file that imports "C": the declaration generated for
     /// the name (`_Ctype_name`, `_Cfunc_name`, `_C2func_name` when the call
-    /// also returns errno, `_Cvar_name`, or a constant), as cgo rewrites
-    /// it. `None` outside such a file.
+    /// also returns errno, or a constant), as cgo rewrites it. `None`
+    /// outside such a file.
     fn cgo_name(
         &mut self,
         e: &'a Expr,
@@ -633,15 +633,7 @@ impl<'a> Checker<'a> {
         let prefixes: &[&str] = if two {
             &["_C2func_"]
         } else {
-            &[
-                "_Ctype_",
-                "_Cfunc_",
-                "_Cmacro_",
-                "_Ciconst_",
-                "_Cfconst_",
-                "_Csconst_",
-                "_Cvar_",
-            ]
+            &["_Ctype_", "_Cfunc_", "_Ciconst_", "_Cfconst_", "_Csconst_"]
         };
         let found = prefixes
             .iter()
