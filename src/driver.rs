@@ -144,17 +144,7 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     let fail = |msg: String| {
         eprintln!("{msg}");
     };
-    if flags.buildmode != BuildMode::Exe {
-        fail(format!(
-            "rgo: -buildmode={} is not supported yet",
-            match flags.buildmode {
-                BuildMode::CShared => "c-shared",
-                BuildMode::CArchive => "c-archive",
-                BuildMode::Exe => "exe",
-            }
-        ));
-        return Err(());
-    }
+    let library = flags.buildmode != BuildMode::Exe;
     let target = match targets {
         [] => Target::Dir(PathBuf::from(".")),
         [one] if !one.ends_with(".go") => Target::Dir(PathBuf::from(one)),
@@ -171,7 +161,13 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     let out = match (out, &flags.output) {
         (Some(o), _) => o.to_path_buf(),
         (None, Some(o)) => o.clone(),
-        (None, None) => PathBuf::from(output_stem(targets.first().map_or(".", |s| s))),
+        (None, None) => {
+            let stem = output_stem(targets.first().map_or(".", |s| s));
+            match flags.buildmode {
+                BuildMode::CArchive => PathBuf::from(format!("{stem}.a")),
+                _ => PathBuf::from(stem),
+            }
+        }
     };
 
     let goroot = goroot::find().map_err(|e| fail(format!("rgo: {e}")))?;
@@ -197,11 +193,28 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     let work = WorkDir::new().map_err(|e| fail(format!("rgo: {e}")))?;
     let mut c_objects = Vec::new();
     let mut ldflags = Vec::new();
-    for pkg in packages.iter_mut() {
-        if pkg.files.iter().any(|f| f.imports_c()) {
-            let out = cgo(&mut sources, &mut ids, pkg, &target, &work.path, flags)?;
+    let mut header = None;
+    let mut exported = Vec::new();
+    let n = packages.len();
+    for (i, pkg) in packages.iter_mut().enumerate() {
+        // A library's main package always goes through cgo: its exports
+        // and the initializer that starts the runtime.
+        let main_lib = library && i + 1 == n;
+        if main_lib && pkg.name != "main" {
+            fail(format!(
+                "-buildmode={} requires exactly one main package",
+                buildmode_name(flags.buildmode)
+            ));
+            return Err(());
+        }
+        if main_lib || pkg.files.iter().any(|f| f.imports_c()) {
+            let out = crate::cgo::process(&mut sources, &mut ids, pkg, &target, &work.path, flags)?;
             c_objects.extend(out.objects);
             ldflags.extend(out.ldflags);
+            if main_lib {
+                header = out.header;
+                exported = out.exported;
+            }
         }
     }
     // Parse errors that did not stop the build are reported with the
@@ -229,7 +242,8 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
 
     let opts = codegen::Options {
         opt_level: flags.opt_level,
-        pic: false,
+        pic: library,
+        library,
     };
     if flags.emit_llvm {
         match codegen::emit_llvm_ir(&program, &opts) {
@@ -256,101 +270,44 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     }
     let mut objects = vec![obj];
     objects.extend(c_objects);
-    link::executable(&objects, &ldflags, &out, flags.verbose_commands)
-        .map_err(|e| fail(format!("rgo: {e}")))?;
+    let linked = match flags.buildmode {
+        BuildMode::Exe => link::executable(&objects, &ldflags, &out, flags.verbose_commands),
+        BuildMode::CShared => link::shared_library(
+            &objects,
+            &ldflags,
+            &exported,
+            &out,
+            &work.path,
+            flags.verbose_commands,
+        ),
+        BuildMode::CArchive => link::archive(&objects, &out, &work.path, flags.verbose_commands),
+    };
+    linked.map_err(|e| fail(format!("rgo: {e}")))?;
+    if let Some(h) = &header {
+        // The header beside the library, named after it (as gc).
+        let dest = out.with_extension("h");
+        if let Err(e) = std::fs::copy(h, &dest) {
+            fail(format!("rgo: write {}: {e}", dest.display()));
+            return Err(());
+        }
+    }
     if flags.keep_work {
         std::mem::forget(work);
     }
     Ok(out)
 }
 
-/// Runs cgo over a package with `import "C"` files: their `C.name`s
-/// become one more (generated) file of the package, their C is compiled.
-fn cgo(
-    sources: &mut SourceMap,
-    ids: &mut NodeIdGen,
-    pkg: &mut loader::Package,
-    target: &Target,
-    work: &Path,
-    flags: &BuildFlags,
-) -> Result<ffi::Output, ()> {
-    let mut files = Vec::new();
-    let mut spans = Vec::new();
-    for f in pkg.files.iter().filter(|f| f.imports_c()) {
-        let src = sources.file(f.file);
-        let refs = frontend::syntax::cgo_refs(&src.text, f.file);
-        let (preamble, line) = match &f.cgo_preamble {
-            Some(c) => (c.text.clone(), src.line_col(c.span.lo).0),
-            None => (String::new(), 1),
-        };
-        files.push(ffi::CgoFile {
-            go_path: PathBuf::from(&src.name),
-            preamble,
-            preamble_line: line,
-            refs: refs.iter().map(|(n, _)| n.clone()).collect(),
-        });
-        spans.push(refs.into_iter().map(|(_, s)| s).collect::<Vec<_>>());
+fn buildmode_name(m: BuildMode) -> &'static str {
+    match m {
+        BuildMode::Exe => "exe",
+        BuildMode::CShared => "c-shared",
+        BuildMode::CArchive => "c-archive",
     }
-    // A directory's `.c` files belong to its package (not so for files
-    // named on the command line, as with gc).
-    let mut c_files = Vec::new();
-    if matches!(target, Target::Dir(_)) {
-        if let Ok(rd) = std::fs::read_dir(&pkg.dir) {
-            c_files = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "c"))
-                .collect();
-            c_files.sort();
-        }
-    }
-    let input = ffi::Package {
-        dir: &pkg.dir,
-        name: &pkg.name,
-        path: &pkg.path,
-        files,
-        c_files,
-    };
-    let label = if pkg.path == "main" {
-        "command-line-arguments"
-    } else {
-        pkg.path.as_str()
-    };
-    let out = match ffi::process(&input, work, flags.verbose_commands) {
-        Ok(o) => o,
-        Err(ffi::Error::Names(errs)) => {
-            let diags: Vec<diag::Diagnostic> = errs
-                .into_iter()
-                .filter_map(|(fi, ri, m)| {
-                    let span = *spans.get(fi)?.get(ri)?;
-                    Some(diag::Diagnostic::error(span, m))
-                })
-                .collect();
-            report(sources, &diags, label);
-            return Err(());
-        }
-        Err(ffi::Error::Message(m)) => {
-            eprintln!("# {label}\n{}", m.trim_end());
-            return Err(());
-        }
-    };
-    // Kept in the work directory too, for `-work`.
-    let _ = std::fs::write(work.join("_cgo_gotypes.go"), &out.go_source);
-    let name = pkg.dir.join("_cgo_gotypes.go").display().to_string();
-    let id = sources.add(name, out.go_source.clone());
-    let (mut file, errs) = frontend::syntax::parse_file(sources, id, ids);
-    if !errs.is_empty() {
-        report(sources, &errs, label);
-        eprintln!("internal compiler error: cgo generated invalid Go");
-        return Err(());
-    }
-    file.cgo_generated = true;
-    pkg.files.push(file);
-    Ok(out)
 }
 
 /// Prints diagnostics as gc does (a `# package` header, then
 /// `file:line:col: message` lines), each followed by the source line.
-fn report(sources: &SourceMap, diags: &[diag::Diagnostic], package: &str) {
+pub(crate) fn report(sources: &SourceMap, diags: &[diag::Diagnostic], package: &str) {
     eprintln!("# {package}");
     eprint!("{}", diag::render(sources, diags, true));
 }

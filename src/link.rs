@@ -41,6 +41,18 @@ pub fn c_compiler() -> String {
         .unwrap_or_else(|| "cc".to_string())
 }
 
+/// Unused sections of the runtime are dropped, and so is the runtime's
+/// debug information (symbols stay, for profilers); libgcc is linked in so
+/// the C library is the only run-time dependency, as for gc.
+const LINK_FLAGS: &[&str] = &[
+    "-Wl,--gc-sections",
+    "-Wl,--strip-debug",
+    "-static-libgcc",
+    "-lpthread",
+    "-ldl",
+    "-lm",
+];
+
 /// Links `objects` and the runtime into the executable `out`; `ldflags`
 /// (cgo's) come after the objects, so archives they name resolve the C
 /// code's references.
@@ -57,26 +69,75 @@ pub fn executable(
     cmd.args(objects);
     cmd.args(ldflags);
     cmd.arg(&rt);
-    // Unused sections of the runtime are dropped, and so is the runtime's
-    // debug information (symbols stay, for profilers); libgcc is linked in
-    // so the C library is the only run-time dependency, as for gc.
-    cmd.args([
-        "-Wl,--gc-sections",
-        "-Wl,--strip-debug",
-        "-static-libgcc",
-        "-lpthread",
-        "-ldl",
-        "-lm",
-    ]);
+    cmd.args(LINK_FLAGS);
+    run(cmd, &cc, verbose)
+}
+
+/// Links a shared library (`-buildmode=c-shared`): the runtime is inside
+/// it, and only the exported functions are dynamic symbols (a version
+/// script hides everything else).
+pub fn shared_library(
+    objects: &[PathBuf],
+    ldflags: &[String],
+    exported: &[String],
+    out: &Path,
+    work: &Path,
+    verbose: bool,
+) -> Result<(), String> {
+    let rt = runtime_library()?;
+    let cc = c_compiler();
+    let mut script = String::from("{\n  global:\n");
+    for name in exported {
+        script.push_str(&format!("    {name};\n"));
+    }
+    script.push_str("  local: *;\n};\n");
+    let map = work.join("exports.map");
+    std::fs::write(&map, script).map_err(|e| format!("write {}: {e}", map.display()))?;
+    let mut cmd = Command::new(&cc);
+    cmd.arg("-shared").arg("-o").arg(out);
+    cmd.args(objects);
+    cmd.args(ldflags);
+    cmd.arg(&rt);
+    cmd.arg(format!("-Wl,--version-script={}", map.display()));
+    cmd.args(LINK_FLAGS);
+    run(cmd, &cc, verbose)
+}
+
+/// Makes a static archive (`-buildmode=c-archive`): the objects and the
+/// runtime members they need, joined by a relocatable link into one
+/// object (so the archive holds each runtime member once, whatever their
+/// names), archived with `ar`.
+pub fn archive(objects: &[PathBuf], out: &Path, work: &Path, verbose: bool) -> Result<(), String> {
+    let rt = runtime_library()?;
+    let cc = c_compiler();
+    let joined = work.join("go_archive.o");
+    let mut cmd = Command::new(&cc);
+    cmd.args(["-r", "-nostdlib", "-Wl,--strip-debug", "-o"])
+        .arg(&joined);
+    cmd.args(objects);
+    cmd.arg(&rt);
+    run(cmd, &cc, verbose)?;
+    let _ = std::fs::remove_file(out);
+    // LLVM's archiver: GNU ar's plugins (an older LLVMgold among them) can
+    // choke on an object with this many sections.
+    let ar = std::env::var("AR").unwrap_or_else(|_| "llvm-ar-22".to_string());
+    let mut cmd = Command::new(&ar);
+    cmd.arg("rcs").arg(out).arg(&joined);
+    run(cmd, &ar, verbose)
+}
+
+/// Runs a link step; its diagnostics become the error.
+fn run(mut cmd: Command, what: &str, verbose: bool) -> Result<(), String> {
     if verbose {
         eprintln!("{cmd:?}");
     }
     let output = cmd
         .output()
-        .map_err(|e| format!("cannot run the C compiler `{cc}` to link: {e}"))?;
+        .map_err(|e| format!("cannot run `{what}` to link: {e}"))?;
     if !output.status.success() {
         return Err(format!(
-            "link failed ({cc}):\n{}",
+            "link failed ({what}):\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         ));
     }

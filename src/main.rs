@@ -5,6 +5,7 @@
 //! exit status 1 for a failed build and 2 for a usage error. The work itself
 //! is in [`driver`]; this file only parses arguments and picks exit codes.
 
+mod cgo;
 mod cli;
 mod driver;
 mod link;

@@ -55,6 +55,10 @@ pub struct Options {
     /// Executables are compiled as position-independent executables either
     /// way, so the objects link with or without `-pie`.
     pub pic: bool,
+    /// A library (`-buildmode=c-shared`/`c-archive`): `__rgo_main` runs
+    /// the package initialisers only, and no C `main` is emitted (an
+    /// executable's `main` calls the runtime's `rgo_main`).
+    pub library: bool,
 }
 
 impl Default for Options {
@@ -62,6 +66,7 @@ impl Default for Options {
         Options {
             opt_level: 2,
             pic: false,
+            library: false,
         }
     }
 }

@@ -108,7 +108,10 @@ pub(crate) fn build<'ctx>(
                 .map_err(|e| e.in_function(&f.name).at(f.span))?;
         }
     }
-    g.rgo_main()?;
+    g.rgo_main(opts.library)?;
+    if !opts.library {
+        g.c_main()?;
+    }
     g.gc_roots()?;
     g.finish_descriptors()?;
     g.place_go_code();
@@ -176,6 +179,12 @@ impl<'ctx> Gen<'ctx, '_> {
         for gl in &prog.globals {
             let ty = self.mem_type(gl.ty)?;
             let align = self.align(gl.ty)?;
+            if let Some(sym) = &gl.extern_sym {
+                let v = self.module.add_global(ty, None, sym);
+                v.set_linkage(Linkage::External);
+                self.globals.push(v);
+                continue;
+            }
             let v = self.module.add_global(ty, None, &gl.name);
             v.set_linkage(Linkage::Internal);
             v.set_initializer(&ty.const_zero());
@@ -187,7 +196,7 @@ impl<'ctx> Gen<'ctx, '_> {
 
     /// `__rgo_main`, called by the runtime's `main`: the package
     /// initialisers in order, then `main.main`.
-    fn rgo_main(&mut self) -> Result<()> {
+    fn rgo_main(&mut self, library: bool) -> Result<()> {
         let cx = self.cx;
         let f = self
             .module
@@ -197,7 +206,8 @@ impl<'ctx> Gen<'ctx, '_> {
         b.position_at_end(cx.append_basic_block(f, "entry"));
         let null = self.ptr_type().const_zero();
         let prog = self.prog;
-        for id in prog.inits.iter().chain(prog.main.iter()) {
+        let main = if library { None } else { prog.main };
+        for id in prog.inits.iter().chain(main.iter()) {
             let callee = *self
                 .funcs
                 .get(id.0 as usize)
@@ -215,6 +225,29 @@ impl<'ctx> Gen<'ctx, '_> {
         Ok(())
     }
 
+    /// An executable's C `main`: the runtime's `rgo_main`, which starts
+    /// the scheduler and runs `__rgo_main` on the main goroutine.
+    fn c_main(&mut self) -> Result<()> {
+        let cx = self.cx;
+        let i32t = cx.i32_type();
+        let p = self.ptr_type();
+        let fty = i32t.fn_type(&[i32t.into(), p.into()], false);
+        let f = self.module.add_function("main", fty, None);
+        let rt = match self.module.get_function("rgo_main") {
+            Some(f) => f,
+            None => self.module.add_function("rgo_main", fty, None),
+        };
+        let b = cx.create_builder();
+        b.position_at_end(cx.append_basic_block(f, "entry"));
+        let args: Vec<_> = f.get_params().iter().map(|&a| a.into()).collect();
+        let r = match b.build_direct_call(rt, &args, "")?.try_as_basic_value() {
+            inkwell::values::ValueKind::Basic(v) => v,
+            _ => return Err(ice!("rgo_main returns no value")),
+        };
+        b.build_return(Some(&r))?;
+        Ok(())
+    }
+
     /// The GC's root table: for each package-level variable that can hold
     /// pointers, its address and type descriptor, in section
     /// `rgo_gcroots` (the runtime walks `__start_rgo_gcroots` ..
@@ -225,7 +258,7 @@ impl<'ctx> Gen<'ctx, '_> {
         let entry_ty = self.cx.struct_type(&[p, p], false);
         let mut entries = Vec::new();
         for (i, gl) in prog.globals.iter().enumerate() {
-            if self.layout(gl.ty)?.ptr_bytes == 0 {
+            if gl.extern_sym.is_some() || self.layout(gl.ty)?.ptr_bytes == 0 {
                 continue;
             }
             let desc = self.typedesc(gl.ty)?;

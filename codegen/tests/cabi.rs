@@ -181,6 +181,7 @@ fn pic_objects_link_into_shared_libraries() {
         &codegen::Options {
             opt_level: 2,
             pic: true,
+            library: true,
         },
         &obj,
     )

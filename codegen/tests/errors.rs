@@ -13,6 +13,7 @@ fn compile(p: &Program) -> Result<String, codegen::CodegenError> {
         &codegen::Options {
             opt_level: 0,
             pic: false,
+            library: false,
         },
     )
 }

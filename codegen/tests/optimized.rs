@@ -11,6 +11,7 @@ fn ir(p: &Program, opt: u8) -> String {
         &codegen::Options {
             opt_level: opt,
             pic: false,
+            library: false,
         },
     )
     .expect("codegen")

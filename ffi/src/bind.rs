@@ -5,7 +5,7 @@
 //! Names follow gc's cgo, since they show in `%T` output and messages:
 //! `C.int` is `_Ctype_int`, `C.struct_x` `_Ctype_struct_x`, `C.f`
 //! `_Cfunc_f` (and `_C2func_f` for `r, err := C.f()`), constants
-//! `_Ciconst_`/`_Cfconst_`/`_Csconst_`. C variables are not bound yet.
+//! `_Ciconst_`/`_Cfconst_`/`_Csconst_`, variables `_Cvar_x`.
 //!
 //! A function `C.f` is a body-less Go function bound (`//rgo:extern`) to a
 //! C wrapper `_cgo_<pkg>_Cfunc_f` that takes its arguments in the
@@ -188,8 +188,17 @@ impl Bindings {
         name: &str,
         ix: &Index<'_>,
         probes: &HashMap<String, (EvaluationResult, bool)>,
+        type_macros: &HashMap<String, Type<'_>>,
         pkg: &str,
     ) -> Result<(), String> {
+        if let Some(t) = type_macros.get(name) {
+            let go = self.go_type(*t)?;
+            self.declare(
+                &format!("_Ctype_{name}"),
+                format!("type _Ctype_{name} = {go}"),
+            );
+            return Ok(());
+        }
         if let Some((n, go)) = builtin_type(name) {
             self.declare(&format!("_Ctype_{n}"), format!("type _Ctype_{n} {go}"));
             return Ok(());
@@ -236,9 +245,7 @@ impl Bindings {
                     Ok(())
                 }
                 EntityKind::FunctionDecl => self.function(name, *e, pkg),
-                EntityKind::VarDecl => Err(format!(
-                    "C.{name}: C variables are not supported yet by rgo"
-                )),
+                EntityKind::VarDecl => self.variable(name, *e, pkg),
                 _ => Err(format!("could not determine what C.{name} refers to")),
             };
         }
@@ -313,6 +320,9 @@ impl Bindings {
             me.declare(&format!("_Ctype_{n}"), format!("type _Ctype_{n} {go}"));
             Ok(format!("_Ctype_{n}"))
         };
+        if is_go_string(t) {
+            return Ok("string".into());
+        }
         match t.get_kind() {
             TypeKind::Void => basic(self, "void"),
             TypeKind::Bool => {
@@ -337,8 +347,11 @@ impl Bindings {
             TypeKind::Int128 | TypeKind::UInt128 => Ok("[16]byte".into()),
             TypeKind::LongDouble => Err("unexpected: 16-byte float type - long double".into()),
             TypeKind::Complex => {
-                let e = t.get_element_type().ok_or("complex without element")?;
-                match e.get_kind() {
+                let e = t
+                    .get_canonical_type()
+                    .get_element_type()
+                    .ok_or("complex without element")?;
+                match e.get_canonical_type().get_kind() {
                     TypeKind::Float => basic(self, "complexfloat"),
                     TypeKind::Double => basic(self, "complexdouble"),
                     _ => Err(format!("unexpected type: {}", t.get_display_name())),
@@ -382,13 +395,10 @@ impl Bindings {
                         return Ok(go);
                     }
                     self.declared.insert(go.clone());
-                    // A typedef of an unnamed enum is a type of its own,
-                    // as in gc; other typedefs are aliases.
-                    let eq = if u.starts_with("int") || u.starts_with("uint") {
-                        ""
-                    } else {
-                        "= "
-                    };
+                    // As gc's cgo: a typedef of a named C type is an alias
+                    // of it; any other (an unnamed enum's integer, a
+                    // pointer, an array) is a type of its own.
+                    let eq = if u.starts_with("_Ctype_") { "= " } else { "" };
                     self.go_decls.push(format!("type {go} {eq}{u}"));
                 }
                 Ok(go)
@@ -435,6 +445,12 @@ impl Bindings {
             TypeKind::Record => self.record(t),
             _ => {
                 let c = t.get_canonical_type();
+                // libclang leaves complex types unexposed.
+                match c.get_display_name().as_str() {
+                    "_Complex float" => return basic(self, "complexfloat"),
+                    "_Complex double" => return basic(self, "complexdouble"),
+                    _ => {}
+                }
                 if c == t {
                     Err(format!("unexpected type: {}", t.get_display_name()))
                 } else {
@@ -518,6 +534,34 @@ impl Bindings {
         self.go_decls
             .push(format!("type {name} struct {{\n{body}}}"));
         Ok(name)
+    }
+
+    /// A C variable: a Go variable that is the C one (codegen declares it
+    /// as the external symbol). A `static` one is reached through a
+    /// global alias the wrappers define.
+    fn variable(&mut self, name: &str, e: Entity<'_>, pkg: &str) -> Result<(), String> {
+        let go_name = format!("_Cvar_{name}");
+        if self.declared.contains(&go_name) {
+            return Ok(());
+        }
+        let t = e.get_type().ok_or("variable without type")?;
+        let go = self.go_type(t)?;
+        let internal = e.get_linkage() == Some(clang::Linkage::Internal);
+        let sym = if internal {
+            if !e.is_definition() {
+                return Err(format!("could not determine what C.{name} refers to"));
+            }
+            let sym = format!("_cgo_{pkg}_Cvar_{name}");
+            let _ = writeln!(
+                self.c_wrappers,
+                "extern __typeof__({name}) {sym} __attribute__((alias(\"{name}\")));"
+            );
+            sym
+        } else {
+            name.to_string()
+        };
+        self.declare(&go_name, format!("//rgo:extern {sym}\nvar {go_name} {go}"));
+        Ok(())
     }
 
     /// A C function: its Go declarations and its wrappers.
@@ -642,6 +686,15 @@ impl Bindings {
                 }
             })
             .collect();
+        // gc's cgocheck: a pointer argument may not point to Go memory
+        // holding Go pointers.
+        let fill: String = fill
+            + &c_params
+                .iter()
+                .enumerate()
+                .filter(|(_, (c, _))| c == "void *")
+                .map(|(i, _)| format!("\trgo_cgocheck_arg((size_t)a.p{i});\n"))
+                .collect::<String>();
         // The entry point: `ret_ty sym(out_param, flat...)` filling the
         // frame, running `body` through the runtime, returning `ret`.
         let entry = |w: &mut String,
@@ -744,10 +797,40 @@ impl Bindings {
 /// Whether the flattened ABI passes a value of C type `t` by pointer: Go
 /// structs, arrays and complex numbers.
 fn by_pointer(t: Type<'_>) -> bool {
-    matches!(
-        t.get_canonical_type().get_kind(),
-        TypeKind::Record | TypeKind::ConstantArray | TypeKind::Complex | TypeKind::Int128
-    )
+    let c = t.get_canonical_type();
+    !is_go_string(t)
+        && (matches!(
+            c.get_kind(),
+            TypeKind::Record | TypeKind::ConstantArray | TypeKind::Complex | TypeKind::Int128
+        ) || c.get_display_name().starts_with("_Complex "))
+}
+
+/// Whether C type `t` is the prolog's `_GoString_`: a Go `string`, passed
+/// as its two words (which is also how C passes the two-word struct).
+fn is_go_string(t: Type<'_>) -> bool {
+    let mut t = t;
+    loop {
+        if t.get_kind() == TypeKind::Elaborated {
+            match t.get_elaborated_type() {
+                Some(e) => t = e,
+                None => return false,
+            }
+            continue;
+        }
+        if t.get_kind() != TypeKind::Typedef {
+            return false;
+        }
+        if t.get_display_name().trim_start_matches("const ") == "_GoString_" {
+            return true;
+        }
+        match t
+            .get_declaration()
+            .and_then(|d| d.get_typedef_underlying_type())
+        {
+            Some(u) => t = u,
+            None => return false,
+        }
+    }
 }
 
 /// How to write C type `t` in a wrapper: pointers as `void *` (C converts

@@ -9,6 +9,27 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Tells the runtime, before `main`, that the program has C code (which
+/// may call into Go from threads of its own).
+pub const C_INIT: &str = r#"
+extern void rgo_iscgo(void);
+__attribute__((constructor)) static void _cgo_rgo_init(void) {
+	rgo_iscgo();
+}
+"#;
+
+/// A library's start: the runtime's initializer runs when the library is
+/// loaded (glibc passes constructors the process's arguments). It is in
+/// the exports' object, so a C program that links an archive for an
+/// exported function gets it too.
+pub const C_LIB_INIT: &str = r#"
+extern void rgo_lib_start(int, char **);
+__attribute__((constructor)) static void _cgo_rgo_lib_init(int argc, char **argv, char **envp) {
+	(void)envp;
+	rgo_lib_start(argc, argv);
+}
+"#;
+
 /// C functions the Go helpers (`C.CString`, `C.GoString`, `C.malloc`)
 /// call. `C.malloc` never returns nil: out of memory is fatal, as in gc.
 pub const C_HELPERS: &str = r#"

@@ -8,12 +8,14 @@
 //! names, which the driver parses as one more file of the package, and
 //! the C wrappers that calls go through; [`compile`] compiles the
 //! preambles with the wrappers, and the package's `.c` files, with the
-//! system C compiler. Not built yet: C variables as `C.name`, `//export`
-//! callbacks entering from C, and the c-shared/c-archive headers.
+//! system C compiler; [`export`] makes the C functions and the header for
+//! the package's `//export` Go functions. Not built yet: C variables as
+//! `C.name`.
 
 pub mod bind;
 pub mod compile;
 pub mod directives;
+pub mod export;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -42,6 +44,11 @@ pub struct Package<'a> {
     pub files: Vec<CgoFile>,
     /// The package's own `.c` files, compiled and linked with it.
     pub c_files: Vec<PathBuf>,
+    /// Its `//export`ed functions.
+    pub exports: Vec<export::Export>,
+    /// Built as a library (c-shared, c-archive): the export file starts
+    /// the runtime from a constructor, and is made even with no exports.
+    pub library: bool,
 }
 
 /// What the driver needs from cgo.
@@ -52,6 +59,10 @@ pub struct Output {
     pub objects: Vec<PathBuf>,
     /// Linker flags, after the objects.
     pub ldflags: Vec<String>,
+    /// `_cgo_export.h`, when made.
+    pub header: Option<PathBuf>,
+    /// The exported C names.
+    pub exported: Vec<String>,
 }
 
 /// Why cgo failed.
@@ -63,8 +74,24 @@ pub enum Error {
 }
 
 /// The lines libclang and the compiler see before each preamble (as gc's
-/// cgo: `size_t` and `ptrdiff_t` are always known).
-const PROLOG: &str = "#line 1 \"cgo-builtin-prolog\"\n#include <stddef.h>\n";
+/// cgo: `size_t` and `ptrdiff_t` are always known, and `_GoString_`, the
+/// C type of an exported function's `string` parameter, with its
+/// accessors).
+const PROLOG: &str = r#"#line 1 "cgo-builtin-prolog"
+#include <stddef.h>
+
+typedef ptrdiff_t intgo;
+
+#define GO_CGO_GOSTRING_TYPEDEF
+typedef struct { const char *p; intgo n; } _GoString_;
+typedef struct { char *p; intgo n; intgo c; } _GoBytes_;
+
+__attribute__ ((unused))
+static size_t _GoStringLen(_GoString_ s) { return (size_t)s.n; }
+
+__attribute__ ((unused))
+static const char *_GoStringPtr(_GoString_ s) { return s.p; }
+"#;
 
 /// Reads the package's preambles, binds the names its files use and
 /// compiles its C. `work` is a directory for generated C and objects.
@@ -119,6 +146,7 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
     let mut b = bind::Bindings::default();
     let mut name_errors = Vec::new();
     let mut units = Vec::new();
+    let mut preambles = Vec::new();
     for (fi, f) in pkg.files.iter().enumerate() {
         let text = format!(
             "{PROLOG}#line {} \"{}\"\n{}",
@@ -187,13 +215,48 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
                 }
             }
         }
+        // Macros without a value may name a type (`bool` for `_Bool`).
+        let untyped: Vec<&String> = macros
+            .iter()
+            .filter(|m| !probes.contains_key(m.as_str()))
+            .copied()
+            .collect();
+        let type_tu = if untyped.is_empty() {
+            None
+        } else {
+            let mut probe = text.clone();
+            probe.push_str("\n#line 1 \"cgo-type-probe\"\n");
+            for m in &untyped {
+                probe.push_str(&format!("typedef {m} __cgo_type_{m};\n"));
+            }
+            Some(parse(&probe)?)
+        };
+        let mut type_macros = HashMap::new();
+        for e in type_tu.iter().flat_map(|t| t.get_entity().get_children()) {
+            if e.get_kind() != EntityKind::TypedefDecl {
+                continue;
+            }
+            let Some(n) = e.get_name() else { continue };
+            if let (Some(m), Some(t)) = (
+                n.strip_prefix("__cgo_type_"),
+                e.get_typedef_underlying_type(),
+            ) {
+                type_macros.insert(m.to_string(), t);
+            }
+        }
         let before = b.c_wrappers.len();
         for (ri, name) in f.refs.iter().enumerate() {
-            if let Err(m) = b.bind(name, &ix, &probes, &symbol_prefix) {
+            if let Err(m) = b.bind(name, &ix, &probes, &type_macros, &symbol_prefix) {
                 name_errors.push((fi, ri, m));
             }
         }
         let wrappers = b.c_wrappers[before..].to_string();
+        preambles.push(format!(
+            "#line {} \"{}\"\n{}",
+            f.preamble_line,
+            f.go_path.display(),
+            sources[fi]
+        ));
         units.push((c_path, text, wrappers));
     }
     if !name_errors.is_empty() {
@@ -206,33 +269,67 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
     let mut objects = Vec::new();
     for (i, (c_path, text, wrappers)) in units.into_iter().enumerate() {
         let mut c = text;
-        c.push_str("\n#line 1 \"cgo-generated-wrappers\"\n#include <errno.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nextern void rgo_cgocall(void (*)(void *), void *);\n");
-        // The helpers once, in the first unit.
-        if i == 0 && b.c_helpers {
-            c.push_str(compile::C_HELPERS);
+        c.push_str("\n#line 1 \"cgo-generated-wrappers\"\n#include <errno.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nextern void rgo_cgocall(void (*)(void *), void *);\nextern void rgo_cgocheck_arg(size_t);\n");
+        if i == 0 {
+            // Once: the runtime learns that C is linked in, and the helpers.
+            c.push_str(compile::C_INIT);
+            if b.c_helpers {
+                c.push_str(compile::C_HELPERS);
+            }
         }
         c.push_str(&wrappers);
         std::fs::write(&c_path, &c)
             .map_err(|e| Error::Message(format!("cgo: write {}: {e}", c_path.display())))?;
         objects.push(compile::object(&c_path, &cflags_all, work, verbose).map_err(Error::Message)?);
     }
+    let mut export_go = String::new();
+    let mut header = None;
+    if !pkg.exports.is_empty() || pkg.library {
+        let mut g = export::generate(&pkg.exports, &preambles, pkg.path, &symbol_prefix);
+        if pkg.library {
+            g.c_source.push_str(compile::C_LIB_INIT);
+        }
+        let write = |name: &str, text: &str| {
+            let p = work.join(name);
+            std::fs::write(&p, text)
+                .map_err(|e| Error::Message(format!("cgo: write {}: {e}", p.display())))
+                .map(|()| p)
+        };
+        header = Some(write("_cgo_export.h", &g.header)?);
+        let c_path = write("_cgo_export.c", &g.c_source)?;
+        // The package's C files include `_cgo_export.h` from here.
+        cflags_all.push(format!("-I{}", work.display()));
+        objects.push(compile::object(&c_path, &cflags_all, work, verbose).map_err(Error::Message)?);
+        export_go = g.go_source;
+    }
     for c_file in &pkg.c_files {
         objects.push(compile::object(c_file, &cflags_all, work, verbose).map_err(Error::Message)?);
     }
 
-    let mut go = format!(
-        "package {}\n\nimport \"unsafe\"\nimport \"syscall\"\n\nvar _ unsafe.Pointer\nvar _ syscall.Errno\n",
-        pkg.name
-    );
+    let mut go = if pkg.files.is_empty() {
+        // A library with no cgo file: only what the exports need.
+        format!(
+            "package {}\n\nimport \"unsafe\"\n\nvar _ unsafe.Pointer\n",
+            pkg.name
+        )
+    } else {
+        format!(
+            "package {}\n\nimport \"unsafe\"\nimport \"syscall\"\n\nvar _ unsafe.Pointer\nvar _ syscall.Errno\n",
+            pkg.name
+        )
+    };
     for d in &b.go_decls {
         go.push('\n');
         go.push_str(d);
         go.push('\n');
     }
+    go.push_str(&export_go);
     Ok(Output {
         go_source: go,
         objects,
         ldflags,
+        header,
+        exported: pkg.exports.iter().map(|e| e.name.clone()).collect(),
     })
 }
 

@@ -214,6 +214,9 @@ pub struct Global {
     pub name: String,
     pub ty: TypeId,
     pub span: Span,
+    /// A C variable (`C.name`, cgo's `_Cvar_name`): the symbol of the C
+    /// definition this global is, neither defined nor scanned by Go.
+    pub extern_sym: Option<String>,
 }
 
 #[derive(Clone, Debug)]

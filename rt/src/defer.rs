@@ -81,6 +81,9 @@ struct GState {
     pool: Vec<Box<Frame>>,
     /// The operands of the last failed type assertion.
     typeassert: [usize; 3],
+    /// For each call from C into Go running on this goroutine (innermost
+    /// last): how many frames were registered when it started.
+    callbacks: Vec<usize>,
 }
 
 /// Descriptors of the overlay `runtime` package's error types, in
@@ -403,6 +406,11 @@ pub fn start_panic(v: PanicValue, sig: Option<&SigNote>) -> ! {
             while g.frames.len() > k + 1 {
                 rgo_defer_pop();
             }
+            // Calls from C the jump leaves (their C frames with them).
+            while g.callbacks.last().is_some_and(|&d| d > k) {
+                g.callbacks.pop();
+                crate::sched::callback_unwound();
+            }
             let g = gstate();
             crate::start::clear_sigpanic();
             let jmp = g.frames[k].jmp.as_mut_ptr();
@@ -413,7 +421,18 @@ pub fn start_panic(v: PanicValue, sig: Option<&SigNote>) -> ! {
         }
     }
     report(&gstate().panics);
-    sys::exit(2)
+    sys::exit_failed()
+}
+
+/// A call from C into Go starts on the running goroutine.
+pub fn callback_enter() {
+    let g = gstate();
+    g.callbacks.push(g.frames.len());
+}
+
+/// The call from C into Go started last returns normally.
+pub fn callback_exit() {
+    gstate().callbacks.pop();
 }
 
 /// Prints the panics (oldest first) as gc's `printpanics`.

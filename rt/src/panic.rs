@@ -185,7 +185,7 @@ pub fn fatal(msg: &[u8]) -> ! {
     out.put(msg);
     out.put(b"\n\n");
     crate::sched::put_running_header(out);
-    sys::exit(2)
+    sys::exit_failed()
 }
 
 /// The message of a bounds failure (gc's `boundsError.Error()`).
@@ -415,7 +415,7 @@ pub fn signal_panic(sig: &SigNote) -> ! {
     put_signal_line(out, sig);
     out.put(b"\n");
     crate::sched::put_running_header(out);
-    sys::exit(2)
+    sys::exit_failed()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! Program start-up: the C `main`, fault signals, the main goroutine's stack.
+//! Program start-up: an executable's `main`, a library's initializer, fault
+//! signals, the main goroutine's stack.
 //!
-//! `main` records the arguments, turns Rust panics inside the runtime into
+//! [`rgo_main`] (the C `main` codegen emits calls it) records the arguments, turns Rust panics inside the runtime into
 //! `fatal error: ...` (exit 2, never unwinding into Go frames), installs
 //! handlers for SIGSEGV/SIGBUS/SIGFPE on an alternate signal stack, and
 //! starts the scheduler (see `sched`) with the main goroutine running
@@ -8,6 +9,14 @@
 //! committed stack with a guard region below it — gc's maximum goroutine
 //! stack — so deep recursion works as under gc and running off the end
 //! reports gc's `stack overflow`.
+//!
+//! A library (`-buildmode=c-shared`/`c-archive`) is a guest in its host's
+//! process: its initializer ([`rgo_lib_start`], called from a constructor
+//! in the generated C) starts the scheduler on a thread of its own, where
+//! the main goroutine runs the package initialisers (never `main.main`)
+//! and then exits; calls from the host into exported functions wait until
+//! then (see `sched::callback`). Its fault handlers pass faults outside Go
+//! code on to the handler the host had installed.
 //!
 //! A fault is turned into a Go panic by making the faulting thread resume
 //! in [`rgo_sigpanic`] as if the faulting instruction had called it (as
@@ -18,7 +27,7 @@
 #![cfg_attr(test, allow(dead_code))]
 
 use core::ffi::{c_char, c_int, c_void};
-use core::sync::atomic::{AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::panic::{self, SigNote};
 use crate::print::{put_hex, Sink, Stderr};
@@ -42,19 +51,35 @@ pub fn args() -> &'static [*const c_char] {
 
 #[cfg(not(test))]
 extern "C" {
-    /// Emitted by codegen: runs the package initialisers, then `main.main`.
+    /// Emitted by codegen: runs the package initialisers, then (in an
+    /// executable) `main.main`.
     fn __rgo_main();
 }
 
+/// Set in a library (c-shared, c-archive).
+static LIBRARY: AtomicBool = AtomicBool::new(false);
+
+/// Whether the runtime is a library's, in a host's process.
+pub fn is_library() -> bool {
+    LIBRARY.load(Ordering::Relaxed)
+}
+
+/// The runtime's start-up shared by programs and libraries.
 #[cfg(not(test))]
-#[no_mangle]
-pub extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
+fn init(argc: c_int, argv: *const *const c_char) {
     ARGC.store(argc.max(0) as usize, Ordering::Relaxed);
     ARGV.store(argv as usize, Ordering::Relaxed);
     install_rust_panic_hook();
     crate::mem::gc::roots::register(crate::sched::scan_roots);
     crate::mem::gc::enable();
     install_signal_handlers();
+}
+
+/// An executable's start: the C `main` codegen emits calls this.
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn rgo_main(argc: c_int, argv: *const *const c_char) -> c_int {
+    init(argc, argv);
     crate::sched::start(go_main)
 }
 
@@ -64,6 +89,38 @@ extern "C" fn go_main(_g: usize) -> ! {
     // SAFETY: `__rgo_main` is the program's Go entry, emitted by codegen.
     unsafe { __rgo_main() };
     sys::exit(0)
+}
+
+/// A library's start, from its constructor (glibc passes the process's
+/// arguments to constructors): the scheduler starts on a new thread and
+/// the host's thread returns at once.
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn rgo_lib_start(argc: c_int, argv: *const *const c_char) {
+    if LIBRARY.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    crate::sched::rgo_iscgo();
+    init(argc, argv);
+    if !sys::spawn_detached(lib_thread, 0) {
+        panic::fatal(b"newosproc: cannot create a thread");
+    }
+}
+
+#[cfg(not(test))]
+extern "C" fn lib_thread(_: *mut c_void) -> *mut c_void {
+    crate::sched::start(lib_go_main)
+}
+
+/// A library's main goroutine: the package initialisers, then the
+/// exported functions may run.
+#[cfg(not(test))]
+extern "C" fn lib_go_main(_g: usize) -> ! {
+    // SAFETY: as in `go_main` (a library's `__rgo_main` does not call
+    // `main.main`).
+    unsafe { __rgo_main() };
+    crate::sched::lib_ready();
+    crate::sched::goexit()
 }
 
 /// A Rust panic in the runtime is a runtime bug: report it as gc reports
@@ -85,6 +142,17 @@ pub fn install_rust_panic_hook() {
 /// Gives the calling thread an alternate stack for fault handlers (so a
 /// stack overflow can still be reported).
 pub fn set_alt_stack() {
+    let mut old = sys::stack_t {
+        ss_sp: core::ptr::null_mut(),
+        ss_flags: 0,
+        ss_size: 0,
+    };
+    // SAFETY: queries the thread's alternate stack into `old`.
+    let r = unsafe { sys::sigaltstack(core::ptr::null(), &mut old) };
+    if r == 0 && old.ss_flags & sys::SS_DISABLE == 0 {
+        // A C thread that has one already keeps it.
+        return;
+    }
     let p = sys::map_zeroed(ALT_STACK, false);
     if p.is_null() {
         return;
@@ -98,17 +166,66 @@ pub fn set_alt_stack() {
     unsafe { sys::sigaltstack(&ss, core::ptr::null_mut()) };
 }
 
+/// The dispositions the fault handlers replaced (a library passes faults
+/// outside Go code on to them): SIGSEGV, SIGBUS, SIGFPE.
+static OLD_ACTIONS: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+static OLD_FLAGS: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+
+const FAULT_SIGNALS: [c_int; 3] = [sys::SIGSEGV, sys::SIGBUS, sys::SIGFPE];
+
 fn install_signal_handlers() {
-    for sig in [sys::SIGSEGV, sys::SIGBUS, sys::SIGFPE] {
+    for (k, sig) in FAULT_SIGNALS.into_iter().enumerate() {
         let act = sys::sigaction_t {
             sa_sigaction: on_fault as *const () as usize,
             sa_mask: [0; 16],
             sa_flags: sys::SA_SIGINFO | sys::SA_ONSTACK | sys::SA_NODEFER,
             sa_restorer: 0,
         };
+        let mut old = sys::sigaction_t {
+            sa_sigaction: 0,
+            sa_mask: [0; 16],
+            sa_flags: 0,
+            sa_restorer: 0,
+        };
         // SAFETY: `act` is a valid disposition whose handler has the
-        // SA_SIGINFO signature.
-        unsafe { sys::sigaction(sig, &act, core::ptr::null_mut()) };
+        // SA_SIGINFO signature; `old` receives the previous one.
+        unsafe { sys::sigaction(sig, &act, &mut old) };
+        OLD_ACTIONS[k].store(old.sa_sigaction, Ordering::Relaxed);
+        OLD_FLAGS[k].store(old.sa_flags as usize, Ordering::Relaxed);
+    }
+}
+
+/// A library's fault outside Go code: the host's handler takes it (or,
+/// with none, the default action, once the handler returns and the
+/// faulting instruction runs again).
+fn chain_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
+    let Some(k) = FAULT_SIGNALS.iter().position(|&s| s == sig) else {
+        return;
+    };
+    let h = OLD_ACTIONS[k].load(Ordering::Relaxed);
+    let flags = OLD_FLAGS[k].load(Ordering::Relaxed) as c_int;
+    match h {
+        sys::SIG_DFL | sys::SIG_IGN => {
+            let act = sys::sigaction_t {
+                sa_sigaction: sys::SIG_DFL,
+                sa_mask: [0; 16],
+                sa_flags: 0,
+                sa_restorer: 0,
+            };
+            // SAFETY: restores the default disposition.
+            unsafe { sys::sigaction(sig, &act, core::ptr::null_mut()) };
+        }
+        _ if flags & sys::SA_SIGINFO != 0 => {
+            // SAFETY: the host installed this SA_SIGINFO handler.
+            let f: extern "C" fn(c_int, *mut sys::siginfo_t, *mut c_void) =
+                unsafe { core::mem::transmute(h) };
+            f(sig, info, uc);
+        }
+        _ => {
+            // SAFETY: the host installed this plain handler.
+            let f: extern "C" fn(c_int) = unsafe { core::mem::transmute(h) };
+            f(sig);
+        }
     }
 }
 
@@ -131,6 +248,10 @@ extern "C" fn on_fault(sig: c_int, info: *mut sys::siginfo_t, uc: *mut c_void) {
     };
     // SAFETY: as above.
     let (pc, sp) = unsafe { (*rip, *rsp) };
+    if is_library() && !crate::sched::in_go_code() {
+        chain_fault(sig, info, uc);
+        return;
+    }
     // The faulting goroutine's stack.
     let (guard_lo, lo) = crate::sched::fault_stack_bounds().unwrap_or((0, 0));
     let in_guard = addr >= guard_lo && addr < lo + 4096;

@@ -23,13 +23,17 @@ pub const MAP_FAILED: *mut c_void = !0usize as *mut c_void;
 pub const SIGBUS: c_int = 7;
 pub const SIGFPE: c_int = 8;
 pub const SIGSEGV: c_int = 11;
+pub const SIGABRT: c_int = 6;
 pub const SIGPIPE: c_int = 13;
 pub const SIGURG: c_int = 23;
 pub const SA_RESTART: c_int = 0x1000_0000;
 pub const SA_ONSTACK: c_int = 0x0800_0000;
+/// `stack_t.ss_flags`: no alternate signal stack.
+pub const SS_DISABLE: c_int = 2;
 pub const SA_SIGINFO: c_int = 4;
 pub const SA_NODEFER: c_int = 0x4000_0000;
 pub const SIG_IGN: usize = 1;
+pub const SIG_DFL: usize = 0;
 
 pub const CLOCK_REALTIME: c_int = 0;
 pub const CLOCK_MONOTONIC: c_int = 1;
@@ -91,6 +95,7 @@ extern "C" {
     pub fn madvise(addr: *mut c_void, len: size_t, advice: c_int) -> c_int;
     pub fn mprotect(addr: *mut c_void, len: size_t, prot: c_int) -> c_int;
     pub fn sigaction(sig: c_int, act: *const sigaction_t, old: *mut sigaction_t) -> c_int;
+    pub fn raise(sig: c_int) -> c_int;
     pub fn sigaltstack(ss: *const stack_t, old: *mut stack_t) -> c_int;
     pub fn clock_gettime(clk: c_int, tp: *mut timespec) -> c_int;
     pub fn nanosleep(req: *const timespec, rem: *mut timespec) -> c_int;
@@ -149,6 +154,43 @@ pub fn write_all(fd: c_int, mut b: &[u8]) {
 pub fn exit(code: i32) -> ! {
     // SAFETY: `_exit` is always safe to call; it does not return.
     unsafe { _exit(code) }
+}
+
+/// Starts a detached thread running `start(arg)`; false if the system
+/// could not make one.
+pub fn spawn_detached(start: extern "C" fn(*mut c_void) -> *mut c_void, arg: usize) -> bool {
+    let mut th: pthread_t = 0;
+    let mut attr = PthreadAttr { _opaque: [0; 56] };
+    // SAFETY: `attr` is initialised before use; the thread is never
+    // joined, so it is detached at once.
+    unsafe {
+        pthread_attr_init(&mut attr);
+        if pthread_create(&mut th, &attr, start, arg as *mut c_void) != 0 {
+            return false;
+        }
+        pthread_detach(th);
+    }
+    true
+}
+
+/// Ends a Go program that failed (an unrecovered panic, a fatal error):
+/// exit status 2, or, in a library inside a host's process, SIGABRT (as
+/// gc's c-shared and c-archive crash).
+pub fn exit_failed() -> ! {
+    if crate::start::is_library() {
+        let act = sigaction_t {
+            sa_sigaction: SIG_DFL,
+            sa_mask: [0; 16],
+            sa_flags: 0,
+            sa_restorer: 0,
+        };
+        // SAFETY: the default disposition, then the signal to this thread.
+        unsafe {
+            sigaction(SIGABRT, &act, core::ptr::null_mut());
+            raise(SIGABRT);
+        }
+    }
+    exit(2)
 }
 
 /// Maps `len` bytes of zeroed, private anonymous memory; null on failure.

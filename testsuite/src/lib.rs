@@ -20,6 +20,7 @@ pub mod cli;
 pub mod diff;
 pub mod exec;
 pub mod known;
+pub mod library;
 pub mod normalize;
 pub mod observe;
 pub mod parallel;

@@ -20,12 +20,14 @@ use std::process::ExitCode;
 
 use testsuite::case::{self, Case, DiagMatch, Kind};
 use testsuite::cli::{self, CliCase};
+use testsuite::library::{self, LibCase};
 use testsuite::observe::{self, Compiler, Observed};
 use testsuite::{diff, known, normalize, parallel, snapshot};
 
 enum Job<'a> {
     Program(&'a Case),
     Cli(&'a CliCase),
+    Library(&'a LibCase),
 }
 
 impl Job<'_> {
@@ -33,6 +35,7 @@ impl Job<'_> {
         match self {
             Job::Program(c) => c.id(),
             Job::Cli(c) => c.id(),
+            Job::Library(c) => c.id(),
         }
     }
 
@@ -40,6 +43,7 @@ impl Job<'_> {
         match self {
             Job::Program(c) => c.snapshot_name(),
             Job::Cli(c) => c.snapshot_name(),
+            Job::Library(c) => c.snapshot_name(),
         }
     }
 }
@@ -96,8 +100,16 @@ fn main() -> ExitCode {
         }
     };
     let cli_cases = cli::cases();
+    let lib_cases = match library::discover(&suite) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: reading the library cases: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut jobs: Vec<Job> = cases.iter().map(Job::Program).collect();
     jobs.extend(cli_cases.iter().map(Job::Cli));
+    jobs.extend(lib_cases.iter().map(Job::Library));
     jobs.retain(|j| filters.is_empty() || filters.iter().any(|f| j.id().contains(f.as_str())));
 
     let threads = std::env::var("RGO_SUITE_JOBS")
@@ -158,6 +170,10 @@ fn judge(compiler: &Compiler, job: &Job, snapshots: &Path, repeat: usize) -> Ver
                 }
                 (observed.render(), Some(observed))
             }
+            Err(e) => (format!("<could not run: {e}>"), None),
+        },
+        Job::Library(case) => match library::observe(compiler, case) {
+            Ok(rendered) => (rendered, None),
             Err(e) => (format!("<could not run: {e}>"), None),
         },
         Job::Cli(case) => match cli::observe(compiler, case) {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use testsuite::case::{self, Case, Kind};
 use testsuite::exec::Status;
 use testsuite::observe::{self, Compiler, Observed};
-use testsuite::{cli, parallel, snapshot};
+use testsuite::{cli, library, parallel, snapshot};
 
 use crate::golang::{self, GO_VERSION};
 use crate::setup::{self, Level};
@@ -100,6 +100,31 @@ pub fn run(filter: Option<&str>) -> Result<ExitCode> {
             unchanged += 1;
         }
     }
+    let lib_cases: Vec<_> = library::discover(&suite)?
+        .into_iter()
+        .filter(|c| filter.is_none_or(|f| c.id().contains(f)))
+        .collect();
+    for c in &lib_cases {
+        let rendered = library::observe(&gc, c)?;
+        if !rendered.starts_with("exit code") && !rendered.starts_with("killed by signal") {
+            eprintln!("{}: does not build with gc:\n{rendered}", c.id());
+            problems += 1;
+            continue;
+        }
+        let input = relative(&c.dir, &env.root);
+        if snapshot::write(
+            &snapshots,
+            &c.snapshot_name(),
+            "official toolchain go1.27.3: go build -buildmode=..., a C host built with cc, run",
+            &input,
+            &rendered,
+        )? {
+            eprintln!("{}: written", c.id());
+            written += 1;
+        } else {
+            unchanged += 1;
+        }
+    }
     for c in &cli_cases {
         let (rendered, _) = cli::observe(&gc, c)?;
         if snapshot::write(
@@ -118,6 +143,7 @@ pub fn run(filter: Option<&str>) -> Result<ExitCode> {
     if filter.is_none() {
         let mut wanted: BTreeSet<String> = all.iter().map(Case::snapshot_name).collect();
         wanted.extend(cli::cases().iter().map(|c| c.snapshot_name()));
+        wanted.extend(library::discover(&suite)?.iter().map(|c| c.snapshot_name()));
         for entry in std::fs::read_dir(&snapshots)? {
             let path = entry?.path();
             let Some(stem) = path.file_name().and_then(|n| n.to_str()) else {

@@ -22,16 +22,20 @@ use crate::Result;
 /// shared library, so their `-dev` packages are not needed.
 ///
 /// cgo programs need a C compiler with the C library's headers (`gcc`,
-/// `libc6-dev`) and `pkg-config` for `#cgo pkg-config:` lines; the suite
-/// links zlib through pkg-config (`zlib1g-dev`).
+/// `libc6-dev`; `g++` for the suite's C++ host of a c-shared library)
+/// and `pkg-config` for `#cgo pkg-config:` lines; the suite
+/// links zlib and SQLite through pkg-config (`zlib1g-dev`,
+/// `libsqlite3-dev`).
 pub const DEBIAN_PACKAGES: &[&str] = &[
     "llvm-22-dev",
     "libclang-22-dev",
     "clang-22",
     "gcc",
+    "g++",
     "libc6-dev",
     "pkg-config",
     "zlib1g-dev",
+    "libsqlite3-dev",
 ];
 
 /// Everything later steps learn during set-up.

@@ -139,6 +139,7 @@ impl Prog {
             name: name.into(),
             ty,
             span: Span::default(),
+            extern_sym: None,
         });
         id
     }
@@ -305,7 +306,8 @@ impl Body {
     }
 }
 
-/// The C side of the test programs: `main`, and stubs of the runtime
+/// The C side of the test programs: `rgo_main` (which codegen's `main`
+/// calls), and stubs of the runtime
 /// entry points with the semantics `rt/ABI.md` gives them (simplified:
 /// allocation never frees, maps are linear lists). `print`/`println`
 /// output goes to stdout so tests can compare one stream.
@@ -328,7 +330,7 @@ typedef struct { GoString name; const Type *typ; void *ifn; uint8_t ptr_recv; } 
 typedef struct { GoString name; const Type *typ; } IMethod;
 
 extern void __rgo_main(void);
-int main(void) { __rgo_main(); fflush(stdout); return 0; }
+int rgo_main(int argc, char **argv) { (void)argc; (void)argv; __rgo_main(); fflush(stdout); return 0; }
 
 static void die(const char *msg) { fflush(stdout); printf("panic: %s\n", msg); fflush(stdout); exit(2); }
 
@@ -534,6 +536,7 @@ pub fn run_rt(prog: &Program, opt: u8, name: &str) -> Option<Run> {
     let opts = codegen::Options {
         opt_level: opt,
         pic: false,
+        library: false,
     };
     if let Err(e) = codegen::emit_object(prog, &opts, &obj) {
         panic!("codegen failed: {e}");
@@ -583,6 +586,7 @@ pub fn run_with(prog: &Program, opt: u8, name: &str, extra_c: &str) -> Run {
         let o = codegen::Options {
             opt_level: opt,
             pic: false,
+            library: false,
         };
         eprintln!(
             "{}",
@@ -593,6 +597,7 @@ pub fn run_with(prog: &Program, opt: u8, name: &str, extra_c: &str) -> Run {
     let opts = codegen::Options {
         opt_level: opt,
         pic: false,
+        library: false,
     };
     if let Err(e) = codegen::emit_object(prog, &opts, &obj) {
         let ir = codegen::emit_llvm_ir(
@@ -600,6 +605,7 @@ pub fn run_with(prog: &Program, opt: u8, name: &str, extra_c: &str) -> Run {
             &codegen::Options {
                 opt_level: 0,
                 pic: false,
+                library: false,
             },
         );
         panic!("codegen failed: {e}\n{}", ir.unwrap_or_default());

@@ -184,6 +184,27 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        // `//export`ed functions: C may call them.
+        for (pi, pkg) in self.packages.iter().enumerate() {
+            let scope = self
+                .ck
+                .pkg_of_index
+                .get(pi)
+                .and_then(|p| self.ck.pkgs.get(p.0 as usize))
+                .map(|p| p.scope);
+            let Some(scope) = scope else { continue };
+            for f in &pkg.files {
+                for d in &f.decls {
+                    let ast::Decl::Func(fd) = d else { continue };
+                    if fd.recv.is_some() || fd.export_name().is_none() {
+                        continue;
+                    }
+                    if let Some(obj) = self.ck.objs.lookup_local(scope, &fd.name.name) {
+                        self.func_id(obj, Vec::new());
+                    }
+                }
+            }
+        }
         self.drain();
     }
 
@@ -401,10 +422,28 @@ impl<'a> Lowerer<'a> {
         let ty = self.ir_type(o.ty, &HashMap::new());
         let pkg = self.pkg_path(o.pkg);
         let id = GlobalId(self.prog.globals.len() as u32);
+        // A variable cgo generated with `//rgo:extern sym` is the C
+        // variable `sym`.
+        let extern_sym = self
+            .packages
+            .iter()
+            .flat_map(|p| &p.files)
+            .filter(|f| f.cgo_generated && f.file == o.span.file)
+            .flat_map(|f| &f.decls)
+            .find_map(|d| match d {
+                ast::Decl::Gen(g) if g.span.lo <= o.span.lo && o.span.hi <= g.span.hi => g
+                    .directives
+                    .iter()
+                    .find(|d| d.name() == "rgo:extern")
+                    .and_then(|d| d.args().next())
+                    .map(str::to_string),
+                _ => None,
+            });
         self.prog.globals.push(ir::Global {
             name: format!("{pkg}.{}", o.name),
             ty,
             span: o.span,
+            extern_sym,
         });
         self.globals.insert(obj, id);
         id

@@ -633,7 +633,14 @@ impl<'a> Checker<'a> {
         let prefixes: &[&str] = if two {
             &["_C2func_"]
         } else {
-            &["_Ctype_", "_Cfunc_", "_Ciconst_", "_Cfconst_", "_Csconst_"]
+            &[
+                "_Ctype_",
+                "_Cfunc_",
+                "_Cvar_",
+                "_Ciconst_",
+                "_Cfconst_",
+                "_Csconst_",
+            ]
         };
         let found = prefixes
             .iter()

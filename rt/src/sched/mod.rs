@@ -22,6 +22,7 @@
 //! (an allocation, a scheduling point, or a preemption signal landing in
 //! Go code) with its registers on the stack it stopped on.
 
+mod callback;
 pub mod lock;
 pub mod preempt;
 pub mod stack;
@@ -36,6 +37,8 @@ use lock::{Lock, Note};
 
 use crate::print::{Sink, Stderr};
 use crate::sys;
+
+pub use callback::{callback_unwound, cgo_callback, in_go_code, lib_ready, rgo_iscgo};
 
 /// gc's first user goroutine id in a simple program: ids below it belong
 /// to its runtime's own goroutines.
@@ -91,6 +94,9 @@ pub struct G {
     /// `LockOSThread` nesting, and the M it is locked to.
     pub locked: u32,
     locked_m: *mut M,
+    /// The part of `locked` that calls back from C hold (gc does not show
+    /// those as `locked to thread`).
+    cgo_locks: u32,
     /// Its stack has run code since its pages were last released.
     stack_used: bool,
 }
@@ -122,6 +128,10 @@ pub struct M {
     /// While stopped for the collector on its own stack: where the live
     /// part of that stack starts (0 otherwise).
     stop_sp: AtomicUsize,
+    /// On a C thread's M: the goroutine that runs its calls into Go, and
+    /// the call (export thunk, frame) it is to make (see `callback`).
+    cb_g: *mut G,
+    cb: (usize, usize),
 }
 
 /// What g0 does once a goroutine has switched to it.
@@ -309,7 +319,13 @@ pub fn fault_stack_bounds() -> Option<(usize, usize)> {
 pub fn put_running_header(out: &mut dyn Sink) {
     out.put(b"goroutine ");
     crate::print::put_uint(out, current_id());
-    out.put(b" [running]:\n");
+    let g = current();
+    // SAFETY: the running G is live.
+    if !g.is_null() && unsafe { (*g).locked > (*g).cgo_locks } {
+        out.put(b" [running, locked to thread]:\n");
+    } else {
+        out.put(b" [running]:\n");
+    }
 }
 
 /// A pseudo-random number (select's choice among ready cases).
@@ -481,6 +497,8 @@ fn alloc_m(s: &mut Sched) -> *mut M {
         rng: (sys::clock_ns(sys::CLOCK_MONOTONIC) as u64 ^ (id as u64) << 32) | 1,
         fault: [0; 4],
         stop_sp: AtomicUsize::new(0),
+        cb_g: core::ptr::null_mut(),
+        cb: (0, 0),
     }));
     s.allm.push(m);
     s.mcount += 1;
@@ -490,18 +508,9 @@ fn alloc_m(s: &mut Sched) -> *mut M {
 /// A new M on a new thread; it sleeps until given a P.
 fn newm(s: &mut Sched) -> *mut M {
     let m = alloc_m(s);
-    let mut th: sys::pthread_t = 0;
-    let mut attr = sys::PthreadAttr { _opaque: [0; 56] };
-    // SAFETY: `attr` is initialised before use; the thread gets its M.
-    let r = unsafe {
-        sys::pthread_attr_init(&mut attr);
-        sys::pthread_create(&mut th, &attr, mstart, m as *mut core::ffi::c_void)
-    };
-    if r != 0 {
+    if !sys::spawn_detached(mstart, m as usize) {
         crate::panic::fatal(b"newosproc: cannot create a thread");
     }
-    // SAFETY: the new thread is never joined.
-    unsafe { sys::pthread_detach(th) };
     m
 }
 
@@ -854,6 +863,9 @@ fn acquire_p(mm: &mut M) {
 /// gc's report when no goroutine can ever run again: every M sleeps,
 /// none is in a system call, and no timer is pending.
 fn check_dead(s: &Sched) {
+    if callback::ISCGO.load(Ordering::Relaxed) {
+        return;
+    }
     if s.idle_m.len() + s.nmlocked < s.mcount || !s.runq.is_empty() || s.stw {
         return;
     }
@@ -1038,7 +1050,13 @@ extern "C" fn goroutine_entry(g: usize) -> ! {
 
 /// Ends the running goroutine (its function returned, or `Goexit`).
 pub fn goexit() -> ! {
-    let g = current();
+    retire(current());
+    switch_to_g0(After::Exit);
+    unreachable!("a dead goroutine was scheduled")
+}
+
+/// Marks the running goroutine `g` dead, its state reset for reuse.
+fn retire(g: *mut G) {
     // SAFETY: the running G is live.
     unsafe {
         if !(*g).system {
@@ -1047,12 +1065,11 @@ pub fn goexit() -> ! {
         crate::defer::reset(&mut (*g).defer_state);
         (*g).preempt.store(false, Ordering::Relaxed);
         (*g).locked = 0;
+        (*g).cgo_locks = 0;
         (*g).locked_m = core::ptr::null_mut();
         (*this_m()).locked_g = core::ptr::null_mut();
         (*g).status.store(status::DEAD, Ordering::Release);
     }
-    switch_to_g0(After::Exit);
-    unreachable!("a dead goroutine was scheduled")
 }
 
 /// `go f()`: starts a goroutine running the `func()` value `closure`.
@@ -1158,6 +1175,7 @@ fn alloc_g(size: usize, guard: usize) -> *mut G {
         system: false,
         locked: 0,
         locked_m: core::ptr::null_mut(),
+        cgo_locks: 0,
         stack_used: false,
     }))
 }
@@ -1772,7 +1790,8 @@ extern "C" fn syscall_cb(arg: usize, sp: usize) {
         (*p).status.store(pstatus::SYSCALL, Ordering::Release);
         let f = &mut *(arg as *mut &mut dyn FnMut());
         f();
-        exit_syscall(&mut *m, g, p);
+        // A call back into Go (cgo) may have left the M with another P.
+        exit_syscall(&mut *m, g, (*m).p);
     }
 }
 

@@ -143,18 +143,9 @@ pub fn timer_added(when: i64) {
 /// Starts the monitor thread.
 pub fn start_sysmon() {
     install_handler();
-    let mut th: sys::pthread_t = 0;
-    let mut attr = sys::PthreadAttr { _opaque: [0; 56] };
-    // SAFETY: `attr` is initialised before use.
-    let r = unsafe {
-        sys::pthread_attr_init(&mut attr);
-        sys::pthread_create(&mut th, &attr, sysmon, core::ptr::null_mut())
-    };
-    if r != 0 {
+    if !sys::spawn_detached(sysmon, 0) {
         crate::panic::fatal(b"newosproc: cannot create the monitor thread");
     }
-    // SAFETY: never joined.
-    unsafe { sys::pthread_detach(th) };
 }
 
 /// What the monitor last saw of a P: its counters and since when.

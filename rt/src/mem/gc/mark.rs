@@ -247,7 +247,7 @@ impl<'h> Marker<'h> {
 
 /// Calls `f` with every heap-pointer-sized word that slot `i` of `span`
 /// holds in a pointer position.
-fn for_each_object_pointer(span: &Span, i: usize, mut f: impl FnMut(usize)) {
+pub fn for_each_object_pointer(span: &Span, i: usize, mut f: impl FnMut(usize)) {
     let (p, size, typ) = span.object(i);
     if !typ.is_null() {
         // SAFETY: a header or large span type is a valid descriptor.
@@ -355,23 +355,10 @@ fn start_helpers(n: usize, pages: &Pages) -> Vec<&'static Helper> {
             go: Note::new(),
             done: Note::new(),
         }));
-        let mut th: crate::sys::pthread_t = 0;
-        let mut attr = crate::sys::PthreadAttr { _opaque: [0; 56] };
-        // SAFETY: `attr` is initialised before use; the helper is leaked.
-        let r = unsafe {
-            crate::sys::pthread_attr_init(&mut attr);
-            crate::sys::pthread_create(
-                &mut th,
-                &attr,
-                helper_main,
-                h as *const Helper as *mut core::ffi::c_void,
-            )
-        };
-        if r != 0 {
+        // The helper is leaked: it lives as long as its thread.
+        if !crate::sys::spawn_detached(helper_main, h as *const Helper as usize) {
             break;
         }
-        // SAFETY: never joined.
-        unsafe { crate::sys::pthread_detach(th) };
         hs.push(h);
     }
     let chosen: Vec<&'static Helper> = hs.iter().take(n).copied().collect();
