@@ -72,6 +72,10 @@ pub struct BuildFlags {
     /// keep the temporary work directory and print its name
     #[arg(long = "work")]
     pub keep_work: bool,
+    /// `rgo tool compile`: stop at the object (set by `tool compile`, not a
+    /// flag of `build`)
+    #[arg(skip)]
+    pub object_only: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +101,19 @@ pub enum Cmd {
     },
     Version,
     Env,
+    /// `rgo tool compile [-pack] [-o out] files.go`: the package (with the
+    /// packages it imports) as one relocatable object, or an archive of it.
+    ToolCompile {
+        flags: BuildFlags,
+        pack: bool,
+        files: Vec<String>,
+    },
+    /// `rgo tool link [-o out] file.o|file.a`.
+    ToolLink {
+        output: Option<PathBuf>,
+        input: String,
+        verbose: bool,
+    },
 }
 
 /// A usage error (exit 2) or a help request (exit 0), with its text.
@@ -122,6 +139,9 @@ impl std::fmt::Display for Usage {
 const LONG_FLAGS: &[&str] = &["buildmode", "emit-llvm", "emit-ir", "work"];
 
 pub fn parse(args: &[String]) -> Result<Cmd, Usage> {
+    if args.first().is_some_and(|a| a == "tool") {
+        return parse_tool(&args[1..]);
+    }
     let mut argv = vec!["rgo".to_string()];
     let mut flags_done = false;
     for (i, a) in args.iter().enumerate() {
@@ -180,6 +200,76 @@ pub fn parse(args: &[String]) -> Result<Cmd, Usage> {
         Command::Version => Cmd::Version,
         Command::Env => Cmd::Env,
     })
+}
+
+/// `rgo tool compile|link ...`, flags as gc's tools spell them.
+fn parse_tool(args: &[String]) -> Result<Cmd, Usage> {
+    let usage = |text: String| Usage { text, code: 2 };
+    let Some(tool) = args.first() else {
+        return Err(usage("usage: rgo tool compile|link [flags] files\n".into()));
+    };
+    let mut output = None;
+    let mut pack = false;
+    let mut verbose = false;
+    let mut files = Vec::new();
+    let mut i = 1;
+    while i < args.len() {
+        let a = &args[i];
+        match a.as_str() {
+            "-o" => {
+                i += 1;
+                let o = args.get(i).ok_or_else(|| {
+                    usage(format!(
+                        "flag needs an argument: -o\nusage: rgo tool {tool} [-o output] files\n"
+                    ))
+                })?;
+                output = Some(PathBuf::from(o));
+            }
+            "-pack" if tool == "compile" => pack = true,
+            "-x" | "-v" => verbose = true,
+            // The package path: rgo names the package `main` or by its
+            // import path itself.
+            "-p" => i += 1,
+            f if f.starts_with('-') => {
+                return Err(usage(format!(
+                    "flag provided but not defined: {f}\nusage: rgo tool {tool} [-o output] files\n"
+                )))
+            }
+            _ => files.push(a.clone()),
+        }
+        i += 1;
+    }
+    match tool.as_str() {
+        "compile" => {
+            if files.is_empty() {
+                return Err(usage(
+                    "usage: rgo tool compile [-pack] [-o output] files.go\n".into(),
+                ));
+            }
+            let flags = BuildFlags {
+                output,
+                buildmode: BuildMode::Exe,
+                opt_level: 2,
+                emit_llvm: false,
+                emit_ir: false,
+                verbose_commands: verbose,
+                keep_work: false,
+                object_only: true,
+            };
+            Ok(Cmd::ToolCompile { flags, pack, files })
+        }
+        "link" => match files.as_slice() {
+            [one] => Ok(Cmd::ToolLink {
+                output,
+                input: one.clone(),
+                verbose,
+            }),
+            _ => Err(usage(
+                "usage: rgo tool link [-o output] file.o|file.a\n".into(),
+            )),
+        },
+        other => Err(usage(format!("rgo tool: no such tool \"{other}\"\n"))),
+    }
 }
 
 fn unknown_flag(cmd: &str, flag: &str) -> Usage {

@@ -28,6 +28,21 @@ pub fn run(cmd: Cmd) -> ExitCode {
             ExitCode::SUCCESS
         }
         Cmd::Env => env(),
+        Cmd::ToolCompile { flags, pack, files } => tool_compile(&flags, pack, &files),
+        Cmd::ToolLink {
+            output,
+            input,
+            verbose,
+        } => {
+            let out = output.unwrap_or_else(|| PathBuf::from("a.out"));
+            match link::executable(&[PathBuf::from(&input)], &[], &out, verbose) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("rgo: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Cmd::Build { flags, targets } => match build(&flags, &targets, None) {
             Ok(_) => ExitCode::SUCCESS,
             Err(()) => ExitCode::from(1),
@@ -53,9 +68,65 @@ fn env() -> ExitCode {
     println!("GOOS='linux'");
     println!("GOARCH='amd64'");
     println!("CC='{}'", link::c_compiler());
+    let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
+    println!("CXX='{}'", var("CXX", "c++"));
+    let cgo = if var("CGO_ENABLED", "1") == "0" {
+        "0"
+    } else {
+        "1"
+    };
+    println!("CGO_ENABLED='{cgo}'");
+    println!("CGO_CFLAGS='{}'", var("CGO_CFLAGS", "-O2 -g"));
+    println!("CGO_CPPFLAGS='{}'", var("CGO_CPPFLAGS", ""));
+    println!("CGO_LDFLAGS='{}'", var("CGO_LDFLAGS", ""));
     println!("LLVM='{}'", codegen::llvm_version());
     println!("RGO_RT='{rt}'");
     ExitCode::SUCCESS
+}
+
+/// `rgo tool compile`: the package and what it imports as one ELF
+/// relocatable object (`x.go` → `x.o`), or with `-pack` an archive
+/// (`x.a`) holding it as `_go_.o` beside rgo's export data `__.PKGDEF`.
+fn tool_compile(flags: &BuildFlags, pack: bool, files: &[String]) -> ExitCode {
+    let stem = output_stem(files.first().map_or("main.go", |s| s));
+    let out = flags
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{stem}.{}", if pack { "a" } else { "o" })));
+    if !pack {
+        return match build(flags, files, Some(&out)) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(()) => ExitCode::from(1),
+        };
+    }
+    let work = match WorkDir::new() {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("rgo: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let obj = work.path.join("_go_.o");
+    if build(flags, files, Some(&obj)).is_err() {
+        return ExitCode::from(1);
+    }
+    let pkgdef = work.path.join("__.PKGDEF");
+    let text = format!(
+        "rgo object linux/amd64 {}\nbuilt from {}\n",
+        env!("CARGO_PKG_VERSION"),
+        files.join(" ")
+    );
+    if let Err(e) = std::fs::write(&pkgdef, text) {
+        eprintln!("rgo: write {}: {e}", pkgdef.display());
+        return ExitCode::from(1);
+    }
+    match link::pack(&[pkgdef, obj], &out, flags.verbose_commands) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rgo: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `rgo run`: build into a temporary directory, run, and report a failed
@@ -270,6 +341,11 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     }
     let mut objects = vec![obj];
     objects.extend(c_objects);
+    if flags.object_only {
+        return link::relocatable(&objects, &out, flags.verbose_commands)
+            .map(|()| out.clone())
+            .map_err(|e| fail(format!("rgo: {e}")));
+    }
     let linked = match flags.buildmode {
         BuildMode::Exe => link::executable(&objects, &ldflags, &out, flags.verbose_commands),
         BuildMode::CShared => link::shared_library(

@@ -117,13 +117,31 @@ pub fn archive(objects: &[PathBuf], out: &Path, work: &Path, verbose: bool) -> R
     cmd.args(objects);
     cmd.arg(&rt);
     run(cmd, &cc, verbose)?;
+    pack(&[joined], out, verbose)
+}
+
+/// Joins objects into one relocatable object (`rgo tool compile`).
+pub fn relocatable(objects: &[PathBuf], out: &Path, verbose: bool) -> Result<(), String> {
+    let cc = c_compiler();
+    let mut cmd = Command::new(&cc);
+    cmd.args(["-r", "-nostdlib", "-o"]).arg(out);
+    cmd.args(objects);
+    run(cmd, &cc, verbose)
+}
+
+/// An `ar` archive of `members` (`rgo tool compile -pack`).
+pub fn pack(members: &[PathBuf], out: &Path, verbose: bool) -> Result<(), String> {
     let _ = std::fs::remove_file(out);
-    // LLVM's archiver: GNU ar's plugins (an older LLVMgold among them) can
-    // choke on an object with this many sections.
-    let ar = std::env::var("AR").unwrap_or_else(|_| "llvm-ar-22".to_string());
+    let ar = archiver();
     let mut cmd = Command::new(&ar);
-    cmd.arg("rcs").arg(out).arg(&joined);
+    cmd.arg("rcs").arg(out).args(members);
     run(cmd, &ar, verbose)
+}
+
+/// LLVM's archiver: GNU ar's plugins (an older LLVMgold among them) can
+/// choke on objects with many sections.
+fn archiver() -> String {
+    std::env::var("AR").unwrap_or_else(|_| "llvm-ar-22".to_string())
 }
 
 /// Runs a link step; its diagnostics become the error.

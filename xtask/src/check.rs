@@ -49,6 +49,7 @@ pub fn run() -> Result<ExitCode> {
             .current_dir(&env.root)
             .args(step)
             .env("RGO", &env.rgo)
+            .env("RGO_GO", crate::golang::go_bin(&env.goroot))
             .envs(vars.iter().copied())
             .status()
             .map_err(|e| format!("{shown}: {e}"))?;
