@@ -91,6 +91,10 @@ pub fn process(
             report(sources, &diags, label);
             return Err(());
         }
+        Err(ffi::Error::InvalidFlag(m)) => {
+            eprintln!("{label}: {m}");
+            return Err(());
+        }
         Err(ffi::Error::Message(m)) => {
             eprintln!("# {label}\n{}", m.trim_end());
             return Err(());

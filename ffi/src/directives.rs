@@ -25,6 +25,9 @@ pub struct Preamble {
 pub struct DirectiveError {
     pub line: usize,
     pub message: String,
+    /// A flag gc does not allow (`invalid flag in #cgo CFLAGS: ...`),
+    /// reported for the package rather than at the line.
+    pub invalid_flag: bool,
 }
 
 /// Splits `text` into C source and `#cgo` flags, for linux/amd64.
@@ -45,7 +48,11 @@ pub fn parse(text: &str, srcdir: &Path) -> Result<Preamble, DirectiveError> {
             p.c_source.push('\n');
             continue;
         }
-        let err = |message: String| DirectiveError { line: n, message };
+        let err = |message: String| DirectiveError {
+            line: n,
+            message,
+            invalid_flag: false,
+        };
         let Some((head, values)) = rest.split_once(':') else {
             return Err(err(format!("malformed #cgo argument: {}", rest.trim())));
         };
@@ -62,6 +69,21 @@ pub fn parse(text: &str, srcdir: &Path) -> Result<Preamble, DirectiveError> {
             .into_iter()
             .map(|v| v.replace("${SRCDIR}", &srcdir))
             .collect();
+        let linker = var == "LDFLAGS";
+        if matches!(
+            var,
+            "CFLAGS" | "CPPFLAGS" | "CXXFLAGS" | "FFLAGS" | "LDFLAGS"
+        ) {
+            if let Some(bad) = crate::flags::first_invalid(&values, linker) {
+                return Err(DirectiveError {
+                    line: n,
+                    message: format!(
+                        "invalid flag in #cgo {var}: {bad} (see https://go.dev/s/invalidflag)"
+                    ),
+                    invalid_flag: true,
+                });
+            }
+        }
         match var {
             "CFLAGS" | "CPPFLAGS" | "CXXFLAGS" | "FFLAGS" => p.cflags.extend(values),
             "LDFLAGS" => p.ldflags.extend(values),

@@ -16,6 +16,7 @@ pub mod bind;
 pub mod compile;
 pub mod directives;
 pub mod export;
+pub mod flags;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -71,6 +72,9 @@ pub enum Error {
     Names(Vec<(usize, usize, String)>),
     /// Anything else, worded for the user (C compiler output included).
     Message(String),
+    /// A `#cgo` flag gc does not allow: the message, which gc prints
+    /// after the package's path.
+    InvalidFlag(String),
 }
 
 /// The lines libclang and the compiler see before each preamble (as gc's
@@ -110,6 +114,9 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
     .unwrap_or_else(|_| pkg.dir.to_path_buf());
     for f in &pkg.files {
         let p = directives::parse(&f.preamble, &srcdir).map_err(|e| {
+            if e.invalid_flag {
+                return Error::InvalidFlag(e.message);
+            }
             Error::Message(format!(
                 "{}:{}: {}",
                 f.go_path.display(),

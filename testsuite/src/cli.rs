@@ -1,5 +1,5 @@
 //! Command-line cases: how the compiler's `build` command fails on bad
-//! invocations and unreadable input, compared with `go build` by exit code
+//! invocations, unreadable input and a forbidden `#cgo` flag, compared with `go build` by exit code
 //! and by whether a usage message is printed.
 
 use std::fs;
@@ -30,6 +30,9 @@ func main() {
 "#;
 
 const HELLO: &str = "package main\n\nfunc main() {}\n";
+
+/// A `#cgo` flag outside gc's allow-list (a compiler plugin).
+const CGO_PLUGIN: &str = "package main\n\n// #cgo CFLAGS: -fplugin=./evil.so\n// static int one(void) { return 1; }\nimport \"C\"\n\nfunc main() { _ = C.one() }\n";
 
 pub struct CliCase {
     pub name: &'static str,
@@ -66,6 +69,13 @@ pub fn cases() -> Vec<CliCase> {
             setup: |dir| {
                 fs::write(dir.join("random.go"), random_bytes(0x5eed_0fc0_ffee, 100))?;
                 Ok(vec!["random.go".into()])
+            },
+        },
+        CliCase {
+            name: "cgo_invalid_flag",
+            setup: |dir| {
+                fs::write(dir.join("plugin.go"), CGO_PLUGIN)?;
+                Ok(vec!["plugin.go".into()])
             },
         },
         CliCase {
