@@ -44,14 +44,18 @@ pub fn process(
         });
         spans.push(refs.into_iter().map(|(_, s)| s).collect::<Vec<_>>());
     }
-    // A directory's `.c` files belong to its package (not so for files
+    // A directory's C, C++ and assembly files belong to its package (not so for files
     // named on the command line, as with gc).
     let mut c_files = Vec::new();
     if matches!(target, Target::Dir(_)) {
         if let Ok(rd) = std::fs::read_dir(&pkg.dir) {
             c_files = rd
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "c"))
+                .filter(|p| {
+                    p.extension().is_some_and(|x| {
+                        ["c", "cc", "cpp", "cxx", "S", "sx"].contains(&x.to_string_lossy().as_ref())
+                    })
+                })
                 .collect();
             c_files.sort();
         }

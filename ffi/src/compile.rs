@@ -47,9 +47,16 @@ size_t _cgo_rgo_strlen(const char *p) {
 }
 "#;
 
-/// The C compiler to run.
-fn compiler() -> Result<PathBuf, String> {
+/// Whether `src` is C++ (`.cc`, `.cpp`, `.cxx`, as gc names them).
+pub fn is_cplusplus(src: &Path) -> bool {
+    src.extension()
+        .is_some_and(|e| e == "cc" || e == "cpp" || e == "cxx")
+}
+
+/// The C compiler to run (`$CC`), or for C++ the C++ compiler (`$CXX`).
+fn compiler_for(cplusplus: bool) -> Result<PathBuf, String> {
     let tool = cc::Build::new()
+        .cpp(cplusplus)
         .cargo_metadata(false)
         .cargo_warnings(false)
         .cargo_output(false)
@@ -59,6 +66,11 @@ fn compiler() -> Result<PathBuf, String> {
         .try_get_compiler()
         .map_err(|e| format!("cgo: no C compiler: {e}"))?;
     Ok(tool.path().to_path_buf())
+}
+
+/// The C compiler to run.
+fn compiler() -> Result<PathBuf, String> {
+    compiler_for(false)
 }
 
 /// The C compiler's diagnostics for a preamble libclang rejected.
@@ -118,7 +130,7 @@ fn cache_dir() -> Option<PathBuf> {
 /// Compiles `src` to an object (from the cache when the preprocessed text
 /// and flags are unchanged); the compiler's messages go to the user.
 pub fn object(src: &Path, flags: &[String], work: &Path, verbose: bool) -> Result<PathBuf, String> {
-    let cc = compiler()?;
+    let cc = compiler_for(is_cplusplus(src))?;
     let mut args: Vec<String> = flags.to_vec();
     args.push("-fPIC".into());
     args.push("-fno-common".into());

@@ -11,7 +11,10 @@ use std::path::Path;
 /// Flags collected from a preamble, plus the C text without them.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Preamble {
+    /// `CFLAGS` and `CPPFLAGS` (for C and assembly).
     pub cflags: Vec<String>,
+    /// `CPPFLAGS` and `CXXFLAGS` (for C++).
+    pub cxxflags: Vec<String>,
     pub ldflags: Vec<String>,
     pub pkg_config: Vec<String>,
     /// The C source: the preamble with `#cgo` lines replaced by empty
@@ -85,7 +88,12 @@ pub fn parse(text: &str, srcdir: &Path) -> Result<Preamble, DirectiveError> {
             }
         }
         match var {
-            "CFLAGS" | "CPPFLAGS" | "CXXFLAGS" | "FFLAGS" => p.cflags.extend(values),
+            "CFLAGS" | "FFLAGS" => p.cflags.extend(values),
+            "CPPFLAGS" => {
+                p.cflags.extend(values.iter().cloned());
+                p.cxxflags.extend(values);
+            }
+            "CXXFLAGS" => p.cxxflags.extend(values),
             "LDFLAGS" => p.ldflags.extend(values),
             "pkg-config" => p.pkg_config.extend(values),
             other => return Err(err(format!("invalid #cgo verb: #cgo {other}"))),

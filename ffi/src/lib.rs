@@ -43,7 +43,8 @@ pub struct Package<'a> {
     /// Import path (makes the wrappers' symbols unique in the program).
     pub path: &'a str,
     pub files: Vec<CgoFile>,
-    /// The package's own `.c` files, compiled and linked with it.
+    /// The package's own C, C++ (`.cc`, `.cpp`, `.cxx`) and assembly
+    /// (`.S`, `.sx`) files, compiled and linked with it.
     pub c_files: Vec<PathBuf>,
     /// Its `//export`ed functions.
     pub exports: Vec<export::Export>,
@@ -102,6 +103,8 @@ static const char *_GoStringPtr(_GoString_ s) { return s.p; }
 pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Error> {
     let mut cflags = env_flags("CGO_CFLAGS", "-O2 -g");
     cflags.extend(env_flags("CGO_CPPFLAGS", ""));
+    let mut cxxflags = env_flags("CGO_CXXFLAGS", "-O2 -g");
+    cxxflags.extend(env_flags("CGO_CPPFLAGS", ""));
     let mut ldflags = Vec::new();
     let mut sources = Vec::new();
     let mut pkg_config = Vec::new();
@@ -125,12 +128,15 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
             ))
         })?;
         cflags.extend(p.cflags);
+        cxxflags.extend(p.cxxflags);
         ldflags.extend(p.ldflags);
         pkg_config.extend(p.pkg_config);
         sources.push(p.c_source);
     }
     if !pkg_config.is_empty() {
-        cflags.extend(compile::pkg_config(&pkg_config, "--cflags").map_err(Error::Message)?);
+        let pc = compile::pkg_config(&pkg_config, "--cflags").map_err(Error::Message)?;
+        cxxflags.extend(pc.iter().cloned());
+        cflags.extend(pc);
         ldflags.extend(compile::pkg_config(&pkg_config, "--libs").map_err(Error::Message)?);
     }
     ldflags.extend(env_flags("CGO_LDFLAGS", ""));
@@ -142,6 +148,7 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
         pkg.dir
     };
     cflags_all.push(format!("-I{}", dir.display()));
+    cxxflags.push(format!("-I{}", dir.display()));
 
     let symbol_prefix: String = pkg
         .path
@@ -306,11 +313,22 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
         let c_path = write("_cgo_export.c", &g.c_source)?;
         // The package's C files include `_cgo_export.h` from here.
         cflags_all.push(format!("-I{}", work.display()));
+        cxxflags.push(format!("-I{}", work.display()));
         objects.push(compile::object(&c_path, &cflags_all, work, verbose).map_err(Error::Message)?);
         export_go = g.go_source;
     }
+    let mut cplusplus = false;
     for c_file in &pkg.c_files {
-        objects.push(compile::object(c_file, &cflags_all, work, verbose).map_err(Error::Message)?);
+        // C++ with its own flags (and the C++ compiler); C and assembly
+        // (`.S`, preprocessed) with the C compiler.
+        let cxx = compile::is_cplusplus(c_file);
+        cplusplus |= cxx;
+        let flags = if cxx { &cxxflags } else { &cflags_all };
+        objects.push(compile::object(c_file, flags, work, verbose).map_err(Error::Message)?);
+    }
+    if cplusplus {
+        // Linked by the C compiler: the C++ library by name.
+        ldflags.push("-lstdc++".into());
     }
 
     let mut go = if pkg.files.is_empty() {

@@ -196,11 +196,14 @@ pub fn observe_runs(
         .and_then(|f| f.parent().map(Path::to_path_buf))
         .unwrap_or_default();
     let dirs = [work.path(), source_dir.as_path()];
-    // A package with C files beside its Go files (cgo) builds as a
-    // directory: the go command compiles `.c` files only then.
+    // A package with C, C++ or assembly files beside its Go files (cgo)
+    // builds as a directory: the go command compiles them only then.
     let has_c = std::fs::read_dir(&source_dir).is_ok_and(|rd| {
-        rd.filter_map(Result::ok)
-            .any(|e| e.path().extension().is_some_and(|x| x == "c"))
+        rd.filter_map(Result::ok).any(|e| {
+            e.path().extension().is_some_and(|x| {
+                ["c", "cc", "cpp", "cxx", "S", "sx"].contains(&x.to_string_lossy().as_ref())
+            })
+        })
     });
     let files = if has_c {
         // Relative to the work directory: in GOPATH mode the go command
