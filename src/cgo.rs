@@ -80,7 +80,10 @@ pub fn process(
         files,
         c_files,
         exports,
-        library: flags.buildmode != crate::cli::BuildMode::Exe,
+        library: matches!(
+            flags.buildmode,
+            crate::cli::BuildMode::CShared | crate::cli::BuildMode::CArchive
+        ),
     };
     let out = match ffi::process(&input, work, flags.verbose_commands) {
         Ok(o) => o,

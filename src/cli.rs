@@ -72,6 +72,10 @@ pub struct BuildFlags {
     /// keep the temporary work directory and print its name
     #[arg(long = "work")]
     pub keep_work: bool,
+    /// linker flags, as gc's: `-s` (no symbol table), `-w` (no DWARF),
+    /// `-extldflags 'flags'` (to the C linker)
+    #[arg(long = "ldflags", value_name = "flags", allow_hyphen_values = true)]
+    pub ldflags: Option<String>,
     /// `rgo tool compile`: stop at the object (set by `tool compile`, not a
     /// flag of `build`)
     #[arg(skip)]
@@ -81,6 +85,9 @@ pub struct BuildFlags {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BuildMode {
     Exe,
+    /// A position-independent executable (rgo's executables are PIE
+    /// whenever the C compiler links PIE by default; this asks for it).
+    Pie,
     #[value(name = "c-shared")]
     CShared,
     #[value(name = "c-archive")]
@@ -136,7 +143,7 @@ impl std::fmt::Display for Usage {
 }
 
 /// Flags spelled with one dash, as the `go` command spells them.
-const LONG_FLAGS: &[&str] = &["buildmode", "emit-llvm", "emit-ir", "work"];
+const LONG_FLAGS: &[&str] = &["buildmode", "emit-llvm", "emit-ir", "work", "ldflags"];
 
 pub fn parse(args: &[String]) -> Result<Cmd, Usage> {
     if args.first().is_some_and(|a| a == "tool") {
@@ -145,6 +152,11 @@ pub fn parse(args: &[String]) -> Result<Cmd, Usage> {
     let mut argv = vec!["rgo".to_string()];
     let mut flags_done = false;
     for (i, a) in args.iter().enumerate() {
+        // `-ldflags '-s -w'`: the value is the next word, dashes and all.
+        if i > 0 && !flags_done && args[i - 1] == "-ldflags" {
+            argv.push(a.clone());
+            continue;
+        }
         // Only the subcommand's own flags are rewritten; for `run`,
         // everything after the first .go file belongs to the program.
         if i > 0 && !flags_done && a.starts_with('-') && !a.starts_with("--") {
@@ -254,6 +266,7 @@ fn parse_tool(args: &[String]) -> Result<Cmd, Usage> {
                 emit_ir: false,
                 verbose_commands: verbose,
                 keep_work: false,
+                ldflags: None,
                 object_only: true,
             };
             Ok(Cmd::ToolCompile { flags, pack, files })
@@ -301,6 +314,19 @@ mod tests {
         assert_eq!(flags.buildmode, BuildMode::CShared);
         assert_eq!(flags.opt_level, 3);
         assert_eq!(targets, vec!["a.go"]);
+    }
+
+    #[test]
+    fn ldflags_value_may_start_with_a_dash() {
+        let Ok(Cmd::Build { flags, targets }) = p(&["build", "-ldflags", "-s -w", "a.go"]) else {
+            panic!("build should parse");
+        };
+        assert_eq!(flags.ldflags.as_deref(), Some("-s -w"));
+        assert_eq!(targets, vec!["a.go"]);
+        let Ok(Cmd::Build { flags, .. }) = p(&["build", "-ldflags=-s", "a.go"]) else {
+            panic!("build should parse");
+        };
+        assert_eq!(flags.ldflags.as_deref(), Some("-s"));
     }
 
     #[test]

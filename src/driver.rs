@@ -215,7 +215,14 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     let fail = |msg: String| {
         eprintln!("{msg}");
     };
-    let library = flags.buildmode != BuildMode::Exe;
+    let library = matches!(flags.buildmode, BuildMode::CShared | BuildMode::CArchive);
+    let link_flags = match link_flags(flags.ldflags.as_deref()) {
+        Ok(f) => f,
+        Err(e) => {
+            fail(format!("rgo: -ldflags: {e}"));
+            return Err(());
+        }
+    };
     let target = match targets {
         [] => Target::Dir(PathBuf::from(".")),
         [one] if !one.ends_with(".go") => Target::Dir(PathBuf::from(one)),
@@ -341,6 +348,7 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     }
     let mut objects = vec![obj];
     objects.extend(c_objects);
+    ldflags.extend(link_flags);
     if flags.object_only {
         return link::relocatable(&objects, &out, flags.verbose_commands)
             .map(|()| out.clone())
@@ -348,6 +356,10 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     }
     let linked = match flags.buildmode {
         BuildMode::Exe => link::executable(&objects, &ldflags, &out, flags.verbose_commands),
+        BuildMode::Pie => {
+            ldflags.push("-pie".into());
+            link::executable(&objects, &ldflags, &out, flags.verbose_commands)
+        }
         BuildMode::CShared => link::shared_library(
             &objects,
             &ldflags,
@@ -373,9 +385,67 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     Ok(out)
 }
 
+/// The C linker's flags for `-ldflags`: `-s` strips the symbol table,
+/// `-w` (no DWARF) holds already, `-extldflags` passes its words on.
+fn link_flags(ldflags: Option<&str>) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let words = split_words(ldflags.unwrap_or(""))?;
+    let mut it = words.iter();
+    while let Some(w) = it.next() {
+        match w.trim_start_matches('-') {
+            "s" => out.push("-s".to_string()),
+            "w" => {}
+            "extldflags" => {
+                let v = it.next().ok_or("-extldflags needs a value")?;
+                out.extend(split_words(v)?);
+            }
+            x if x.starts_with("extldflags=") => {
+                out.extend(split_words(&x["extldflags=".len()..])?);
+            }
+            "X" => return Err("-X is not supported yet by rgo".into()),
+            _ => return Err(format!("flag not supported by rgo: {w}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Splits a flag string at spaces, keeping quoted parts whole (as the go
+/// command splits `-ldflags`).
+fn split_words(s: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quote = None;
+    let mut any = false;
+    for c in s.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => cur.push(c),
+            None if c == '\'' || c == '"' => {
+                quote = Some(c);
+                any = true;
+            }
+            None if c.is_whitespace() => {
+                if any || !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                }
+                any = false;
+            }
+            None => cur.push(c),
+        }
+    }
+    if quote.is_some() {
+        return Err(format!("unterminated quote in {s:?}"));
+    }
+    if any || !cur.is_empty() {
+        words.push(cur);
+    }
+    Ok(words)
+}
+
 fn buildmode_name(m: BuildMode) -> &'static str {
     match m {
         BuildMode::Exe => "exe",
+        BuildMode::Pie => "pie",
         BuildMode::CShared => "c-shared",
         BuildMode::CArchive => "c-archive",
     }

@@ -99,6 +99,9 @@ pub fn shared_library(
     cmd.args(ldflags);
     cmd.arg(&rt);
     cmd.arg(format!("-Wl,--version-script={}", map.display()));
+    // The runtime's threads run the library's code until the process
+    // ends: `dlclose` must not unmap it (gc links with the same flag).
+    cmd.arg("-Wl,-z,nodelete");
     cmd.args(LINK_FLAGS);
     run(cmd, &cc, verbose)
 }

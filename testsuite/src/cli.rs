@@ -72,6 +72,13 @@ pub fn cases() -> Vec<CliCase> {
             },
         },
         CliCase {
+            name: "ldflags_strip",
+            setup: |dir| {
+                fs::write(dir.join("prog.go"), HELLO)?;
+                Ok(vec!["-ldflags".into(), "-s -w".into(), "prog.go".into()])
+            },
+        },
+        CliCase {
             name: "cgo_invalid_flag",
             setup: |dir| {
                 fs::write(dir.join("plugin.go"), CGO_PLUGIN)?;

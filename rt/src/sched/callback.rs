@@ -179,10 +179,12 @@ unsafe fn on_c_thread(f: unsafe extern "C" fn(*mut c_void), frame: *mut c_void) 
     }
     let g = mm.cb_g;
     mm.cb = (f as usize, frame as usize);
+    mm.locked_g = g;
+    NGOROUTINE.fetch_add(1, Ordering::Relaxed);
     // Under the scheduler's lock: this thread runs no Go code, so a
     // collection may be under way, and it must not take the G for dead
     // (and release its stack's pages) while its first frame is written.
-    let s = SCHED.lock();
+    let mut s = SCHED.lock();
     // SAFETY: the M's own dead G, known to no run queue.
     unsafe {
         (*g).status.store(status::RUNNABLE, Ordering::Release);
@@ -195,11 +197,7 @@ unsafe fn on_c_thread(f: unsafe extern "C" fn(*mut c_void), frame: *mut c_void) 
         (*g).locked_m = m;
         (*g).sp = switch::init_stack((*g).stack_hi, g as usize, callback_entry);
     }
-    drop(s);
-    mm.locked_g = g;
-    NGOROUTINE.fetch_add(1, Ordering::Relaxed);
-    SCHED.lock().mcount += 1;
-    let mut s = SCHED.lock();
+    s.mcount += 1;
     if let Some(p) = pop_idle_p(&mut s) {
         drop(s);
         // SAFETY: Ps are never freed; this one is ours now.
