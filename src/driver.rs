@@ -216,7 +216,7 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
         eprintln!("{msg}");
     };
     let library = matches!(flags.buildmode, BuildMode::CShared | BuildMode::CArchive);
-    let link_flags = match link_flags(flags.ldflags.as_deref()) {
+    let link = match link_flags(flags.ldflags.as_deref()) {
         Ok(f) => f,
         Err(e) => {
             fail(format!("rgo: -ldflags: {e}"));
@@ -268,6 +268,7 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
             return Err(());
         }
     };
+    set_strings(&mut packages, &mut ids, &link.strings);
     let work = WorkDir::new().map_err(|e| fail(format!("rgo: {e}")))?;
     let mut c_objects = Vec::new();
     let mut ldflags = Vec::new();
@@ -348,7 +349,7 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     }
     let mut objects = vec![obj];
     objects.extend(c_objects);
-    ldflags.extend(link_flags);
+    ldflags.extend(link.flags);
     if flags.object_only {
         return link::relocatable(&objects, &out, flags.verbose_commands)
             .map(|()| out.clone())
@@ -385,10 +386,17 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     Ok(out)
 }
 
-/// The C linker's flags for `-ldflags`: `-s` strips the symbol table,
-/// `-w` (no DWARF) holds already, `-extldflags` passes its words on.
-fn link_flags(ldflags: Option<&str>) -> Result<Vec<String>, String> {
+/// What `-ldflags` asks for: the C linker's flags (`-s` strips the
+/// symbol table, `-w` (no DWARF) holds already, `-extldflags` passes its
+/// words on) and the `-X importpath.name=value` settings.
+struct LinkSettings {
+    flags: Vec<String>,
+    strings: Vec<(String, String)>,
+}
+
+fn link_flags(ldflags: Option<&str>) -> Result<LinkSettings, String> {
     let mut out = Vec::new();
+    let mut strings = Vec::new();
     let words = split_words(ldflags.unwrap_or(""))?;
     let mut it = words.iter();
     while let Some(w) = it.next() {
@@ -402,11 +410,109 @@ fn link_flags(ldflags: Option<&str>) -> Result<Vec<String>, String> {
             x if x.starts_with("extldflags=") => {
                 out.extend(split_words(&x["extldflags=".len()..])?);
             }
-            "X" => return Err("-X is not supported yet by rgo".into()),
+            "X" => {
+                let v = it.next().ok_or("-X needs importpath.name=value")?;
+                strings.push(x_setting(v)?);
+            }
+            x if x.starts_with("X=") => strings.push(x_setting(&x[2..])?),
             _ => return Err(format!("flag not supported by rgo: {w}")),
         }
     }
-    Ok(out)
+    Ok(LinkSettings {
+        flags: out,
+        strings,
+    })
+}
+
+/// `value` as a Go string literal.
+fn go_string_literal(value: &str) -> String {
+    if !value.contains('`') && !value.contains('\r') {
+        return format!("`{value}`");
+    }
+    let mut s = String::from("\"");
+    for b in value.bytes() {
+        match b {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            0x20..=0x7e => s.push(b as char),
+            _ => s.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// `importpath.name=value` of `-X`.
+fn x_setting(v: &str) -> Result<(String, String), String> {
+    let (name, value) = v.split_once('=').ok_or_else(|| {
+        format!("-X flag requires argument of the form importpath.name=value, got {v:?}")
+    })?;
+    if !name.contains('.') {
+        return Err(format!(
+            "-X flag requires argument of the form importpath.name=value, got {v:?}"
+        ));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+/// `-X importpath.name=value`: the package-level string variable `name`
+/// starts as `value`, as gc's linker sets it (a variable that is not a
+/// string, or whose initial value is not a constant, is left alone).
+fn set_strings(
+    packages: &mut [loader::Package],
+    ids: &mut NodeIdGen,
+    settings: &[(String, String)],
+) {
+    use frontend::syntax::ast::{BasicLit, Decl, Expr, ExprKind, GenKind, LitKind, Spec};
+    for (full, value) in settings {
+        let Some((path, name)) = full.rsplit_once('.') else {
+            continue;
+        };
+        for pkg in packages.iter_mut().filter(|p| p.path == path) {
+            for f in &mut pkg.files {
+                for d in &mut f.decls {
+                    let Decl::Gen(g) = d else { continue };
+                    if g.kind != GenKind::Var {
+                        continue;
+                    }
+                    for spec in &mut g.specs {
+                        let Spec::Value(vs) = spec else { continue };
+                        if vs.names.len() != 1 || vs.names[0].name != name {
+                            continue;
+                        }
+                        let typed_string = vs
+                            .ty
+                            .as_ref()
+                            .is_none_or(|t| t.as_ident() == Some("string"));
+                        let constant = match vs.values.as_slice() {
+                            [] => vs.ty.is_some(),
+                            [v] => matches!(
+                                &v.kind,
+                                ExprKind::BasicLit(BasicLit {
+                                    kind: LitKind::String,
+                                    ..
+                                })
+                            ),
+                            _ => false,
+                        };
+                        if !typed_string || !constant {
+                            continue;
+                        }
+                        let span = vs.names[0].span;
+                        vs.values = vec![Expr {
+                            id: ids.fresh(),
+                            span,
+                            kind: ExprKind::BasicLit(BasicLit {
+                                kind: LitKind::String,
+                                raw: go_string_literal(value),
+                                bad: false,
+                            }),
+                        }];
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Splits a flag string at spaces, keeping quoted parts whole (as the go
@@ -456,4 +562,33 @@ fn buildmode_name(m: BuildMode) -> &'static str {
 pub(crate) fn report(sources: &SourceMap, diags: &[diag::Diagnostic], package: &str) {
     eprintln!("# {package}");
     eprint!("{}", diag::render(sources, diags, true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ldflags_settings() {
+        let l = link_flags(Some("-s -w -X main.version=1.2.3 -X 'main.note=a b'"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(l.flags, vec!["-s"]);
+        assert_eq!(
+            l.strings,
+            vec![
+                ("main.version".to_string(), "1.2.3".to_string()),
+                ("main.note".to_string(), "a b".to_string())
+            ]
+        );
+        assert!(link_flags(Some("-X novalue")).is_err());
+        assert!(link_flags(Some("-linkmode=internal")).is_err());
+        let e = link_flags(Some("-extldflags '-static -lm'")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(e.flags, vec!["-static", "-lm"]);
+    }
+
+    #[test]
+    fn string_literals_for_x() {
+        assert_eq!(go_string_literal("v1.0"), "`v1.0`");
+        assert_eq!(go_string_literal("a`b\\"), "\"a`b\\\\\"");
+    }
 }

@@ -70,6 +70,11 @@ pub fn executable(
     cmd.args(ldflags);
     cmd.arg(&rt);
     cmd.args(LINK_FLAGS);
+    if ldflags.iter().any(|f| f == "-s") {
+        // `-ldflags=-s`: after LINK_FLAGS' `--strip-debug`, which would
+        // otherwise win.
+        cmd.arg("-Wl,--strip-all");
+    }
     run(cmd, &cc, verbose)
 }
 
@@ -103,6 +108,11 @@ pub fn shared_library(
     // ends: `dlclose` must not unmap it (gc links with the same flag).
     cmd.arg("-Wl,-z,nodelete");
     cmd.args(LINK_FLAGS);
+    if ldflags.iter().any(|f| f == "-s") {
+        // `-ldflags=-s`: after LINK_FLAGS' `--strip-debug`, which would
+        // otherwise win.
+        cmd.arg("-Wl,--strip-all");
+    }
     run(cmd, &cc, verbose)
 }
 
