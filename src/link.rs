@@ -91,9 +91,12 @@ pub fn shared_library(
 ) -> Result<(), String> {
     let rt = runtime_library()?;
     let cc = c_compiler();
-    let mut script = String::from("{\n  global:\n");
-    for name in exported {
-        script.push_str(&format!("    {name};\n"));
+    let mut script = String::from("{\n");
+    if !exported.is_empty() {
+        script.push_str("  global:\n");
+        for name in exported {
+            script.push_str(&format!("    {name};\n"));
+        }
     }
     script.push_str("  local: *;\n};\n");
     let map = work.join("exports.map");
