@@ -135,9 +135,18 @@ pub fn process(pkg: &Package, work: &Path, verbose: bool) -> Result<Output, Erro
     }
     if !pkg_config.is_empty() {
         let pc = compile::pkg_config(&pkg_config, "--cflags").map_err(Error::Message)?;
+        let libs = compile::pkg_config(&pkg_config, "--libs").map_err(Error::Message)?;
+        // What pkg-config answers is held to the same rules as `#cgo` lines.
+        for (what, flags, linker) in [("--cflags", &pc, false), ("--libs", &libs, true)] {
+            if let Some(bad) = flags::first_invalid(flags, linker) {
+                return Err(Error::InvalidFlag(format!(
+                    "invalid flag in pkg-config {what}: {bad} (see https://go.dev/s/invalidflag)"
+                )));
+            }
+        }
         cxxflags.extend(pc.iter().cloned());
         cflags.extend(pc);
-        ldflags.extend(compile::pkg_config(&pkg_config, "--libs").map_err(Error::Message)?);
+        ldflags.extend(libs);
     }
     ldflags.extend(env_flags("CGO_LDFLAGS", ""));
     let mut cflags_all = cflags.clone();
