@@ -85,6 +85,15 @@ static COLLECTING: AtomicBool = AtomicBool::new(false);
 /// A cycle is due at the next allocation.
 static PENDING: AtomicBool = AtomicBool::new(false);
 static STRESS_EVERY: AtomicU64 = AtomicU64::new(0);
+/// Completed cycles, readable without the heap lock.
+static CYCLES: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+
+/// The number of completed collections (`sync.Pool` drops what it held
+/// two cycles ago, as gc's pools do).
+#[no_mangle]
+pub extern "C" fn rgo_gc_cycles() -> u32 {
+    CYCLES.load(Ordering::Acquire)
+}
 static VERIFY: AtomicBool = AtomicBool::new(false);
 static TRACE: AtomicBool = AtomicBool::new(false);
 /// Monotonic time at start-up (gctrace's `@seconds`).
@@ -275,6 +284,7 @@ pub fn collect(reason: Reason) {
         let pause = t3 - t0;
         let slot = g.num_gc as usize % 256;
         g.num_gc += 1;
+        CYCLES.store(g.num_gc, Ordering::Release);
         g.pause_ns[slot] = pause;
         let wall = sys::clock_ns(sys::CLOCK_REALTIME) as u64;
         g.pause_end[slot] = wall;
