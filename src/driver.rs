@@ -516,36 +516,9 @@ fn set_strings(
 }
 
 /// Splits a flag string at spaces, keeping quoted parts whole (as the go
-/// command splits `-ldflags`).
+/// command splits `-ldflags`, and cgo its `#cgo` lines).
 fn split_words(s: &str) -> Result<Vec<String>, String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut quote = None;
-    let mut any = false;
-    for c in s.chars() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => cur.push(c),
-            None if c == '\'' || c == '"' => {
-                quote = Some(c);
-                any = true;
-            }
-            None if c.is_whitespace() => {
-                if any || !cur.is_empty() {
-                    words.push(std::mem::take(&mut cur));
-                }
-                any = false;
-            }
-            None => cur.push(c),
-        }
-    }
-    if quote.is_some() {
-        return Err(format!("unterminated quote in {s:?}"));
-    }
-    if any || !cur.is_empty() {
-        words.push(cur);
-    }
-    Ok(words)
+    ffi::directives::split_quoted(s).map_err(|_| format!("unterminated quote in {s:?}"))
 }
 
 fn buildmode_name(m: BuildMode) -> &'static str {

@@ -112,7 +112,7 @@ fn constraint_holds(c: &str) -> bool {
 }
 
 /// Splits flags on spaces, honouring single and double quotes.
-fn split_quoted(s: &str) -> Result<Vec<String>, String> {
+pub fn split_quoted(s: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut quote: Option<char> = None;

@@ -424,21 +424,26 @@ impl<'a> Lowerer<'a> {
         let id = GlobalId(self.prog.globals.len() as u32);
         // A variable cgo generated with `//rgo:extern sym` is the C
         // variable `sym`.
-        let extern_sym = self
-            .packages
-            .iter()
-            .flat_map(|p| &p.files)
-            .filter(|f| f.cgo_generated && f.file == o.span.file)
-            .flat_map(|f| &f.decls)
-            .find_map(|d| match d {
-                ast::Decl::Gen(g) if g.span.lo <= o.span.lo && o.span.hi <= g.span.hi => g
-                    .directives
+        let extern_sym = o
+            .name
+            .starts_with("_Cvar_")
+            .then(|| {
+                self.packages
                     .iter()
-                    .find(|d| d.name() == "rgo:extern")
-                    .and_then(|d| d.args().next())
-                    .map(str::to_string),
-                _ => None,
-            });
+                    .flat_map(|p| &p.files)
+                    .filter(|f| f.cgo_generated && f.file == o.span.file)
+                    .flat_map(|f| &f.decls)
+                    .find_map(|d| match d {
+                        ast::Decl::Gen(g) if g.span.lo <= o.span.lo && o.span.hi <= g.span.hi => g
+                            .directives
+                            .iter()
+                            .find(|d| d.name() == "rgo:extern")
+                            .and_then(|d| d.args().next())
+                            .map(str::to_string),
+                        _ => None,
+                    })
+            })
+            .flatten();
         self.prog.globals.push(ir::Global {
             name: format!("{pkg}.{}", o.name),
             ty,
