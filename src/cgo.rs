@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ffi::export::GoRef;
 use frontend::diag;
 use frontend::loader::{self, Target};
 use frontend::source::{SourceMap, Span};
@@ -226,15 +227,21 @@ impl<'a> TypeDecls<'a> {
         TypeDecls { specs }
     }
 
-    /// For a result of Go type `e`: gc's word for the Go memory it may
-    /// point to, which cgocheck rejects (`None`: it cannot).
-    fn check_kind(&self, e: &Expr, depth: u32) -> Option<&'static str> {
+    /// For a result of Go type `e`: the kind of Go value that may point to
+    /// Go memory, which cgocheck rejects (`None`: it cannot).
+    fn check_kind(&self, e: &Expr, depth: u32) -> Option<GoRef> {
         match &e.unparen().kind {
-            ExprKind::Star(_) => Some("pointer"),
+            ExprKind::Star(_) => Some(GoRef::Pointer),
             ExprKind::Selector { x, sel, .. } => {
-                (x.as_ident() == Some("unsafe") && sel.name == "Pointer").then_some("pointer")
+                (x.as_ident() == Some("unsafe") && sel.name == "Pointer").then_some(GoRef::Pointer)
             }
-            ExprKind::Ident(n) if n == "string" => Some("string"),
+            ExprKind::SliceType(_) => Some(GoRef::Slice),
+            ExprKind::MapType { .. } => Some(GoRef::Map),
+            ExprKind::ChanType { .. } => Some(GoRef::Chan),
+            ExprKind::FuncType(_) => Some(GoRef::Func),
+            ExprKind::InterfaceType(_) => Some(GoRef::Interface),
+            ExprKind::Ident(n) if n == "string" => Some(GoRef::String),
+            ExprKind::Ident(n) if n == "error" || n == "any" => Some(GoRef::Interface),
             ExprKind::Ident(n) => {
                 let s = self.specs.iter().find(|s| s.name.name == *n)?;
                 if depth >= 32 {

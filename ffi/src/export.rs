@@ -39,8 +39,50 @@ pub struct Field {
     /// `_Ctype_int`).
     pub go_type: String,
     /// For a result that may point to Go memory, which cgocheck rejects:
-    /// gc's word for it (`pointer`, `string`).
-    pub check: Option<&'static str>,
+    /// what kind of Go value it is.
+    pub check: Option<GoRef>,
+}
+
+/// The kinds of Go values that refer to Go memory, as cgocheck tells them
+/// apart in its messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoRef {
+    /// A pointer or `unsafe.Pointer`.
+    Pointer,
+    String,
+    Slice,
+    Map,
+    Chan,
+    Func,
+    /// An interface: its data word.
+    Interface,
+}
+
+impl GoRef {
+    /// gc's word for it in `... is unpinned Go WORD ...`.
+    fn word(self) -> &'static str {
+        match self {
+            GoRef::Pointer | GoRef::Interface => "pointer",
+            GoRef::String => "string",
+            GoRef::Slice => "slice",
+            GoRef::Map => "map",
+            GoRef::Chan => "channel",
+            GoRef::Func => "function",
+        }
+    }
+
+    /// Go code for the address value `v` refers to, as `unsafe.Pointer`.
+    fn address(self, v: &str) -> String {
+        match self {
+            GoRef::Pointer => format!("unsafe.Pointer({v})"),
+            GoRef::String => format!("unsafe.Pointer(unsafe.StringData(string({v})))"),
+            GoRef::Slice => format!("unsafe.Pointer(unsafe.SliceData({v}))"),
+            GoRef::Map | GoRef::Chan | GoRef::Func => {
+                format!("*(*unsafe.Pointer)(unsafe.Pointer(&{v}))")
+            }
+            GoRef::Interface => format!("(*[2]unsafe.Pointer)(unsafe.Pointer(&{v}))[1]"),
+        }
+    }
 }
 
 /// The generated code for a package's exports.
@@ -250,15 +292,12 @@ pub fn generate(exports: &[Export], preambles: &[String], pkg: &str, prefix: &st
         let rs: Vec<String> = (0..e.results.len()).map(|i| format!("f.r{i}")).collect();
         let _ = writeln!(go, "\t{} = {call}", rs.join(", "));
         for (i, r) in e.results.iter().enumerate() {
-            let p = match r.check {
-                Some("string") => format!("unsafe.Pointer(unsafe.StringData(string(f.r{i})))"),
-                Some(_) => format!("unsafe.Pointer(f.r{i})"),
-                None => continue,
-            };
+            let Some(kind) = r.check else { continue };
             let _ = writeln!(
                 go,
-                "\t_cgo_rgo_check_result({p}, {:?}, {:?}, {:?})",
-                r.check.unwrap_or_default(),
+                "\t_cgo_rgo_check_result({}, {:?}, {:?}, {:?})",
+                kind.address(&format!("f.r{i}")),
+                kind.word(),
                 e.name,
                 e.pos
             );

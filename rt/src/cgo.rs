@@ -101,7 +101,8 @@ pub extern "C" fn rgo_cgocheck_arg(p: usize) {
 
 /// gc's check of a result an exported Go function returns to C: it may
 /// not point to Go memory. `what` is how gc names the kind (`pointer`,
-/// `string`), `func` the function, `pos` its `file:line`.
+/// `string`, `slice`, `map`, `channel`, `function`), `func` the function,
+/// `pos` its `file:line`.
 ///
 /// # Safety
 ///
