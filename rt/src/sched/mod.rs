@@ -358,6 +358,16 @@ pub fn stw_requested() -> bool {
 /// any other waker.
 pub unsafe fn ready(g: *mut G) {
     // SAFETY: caller.
+    unsafe { ready_to(g, true) }
+}
+
+/// Makes `g` runnable: next on this P if `next`, else at the tail of
+/// its run queue (timers firing together keep their deadline order).
+///
+/// # Safety
+/// As [`ready`].
+unsafe fn ready_to(g: *mut G, next: bool) {
+    // SAFETY: caller.
     unsafe { (*g).status.store(status::RUNNABLE, Ordering::Release) };
     let m = this_m();
     // SAFETY: Ms and Ps are never freed.
@@ -368,6 +378,9 @@ pub unsafe fn ready(g: *mut G) {
     };
     if p.is_null() {
         SCHED.lock().runq_push(g);
+    } else if !next {
+        // SAFETY: as above.
+        unsafe { (*p).runq.lock().push_back(g) };
     } else {
         // SAFETY: as above.
         let old = unsafe { (*p).runnext.swap(g, Ordering::AcqRel) };
@@ -966,7 +979,9 @@ fn run_timers() {
         if g != 0 {
             drop(s);
             // SAFETY: a sleeping goroutine's entry: it is parked, live.
-            unsafe { ready(g as *mut G) };
+            // Queued at the tail: sleepers due together wake in deadline
+            // order.
+            unsafe { ready_to(g as *mut G, false) };
             continue;
         }
         let Some(&(f, period)) = s.funcs.get(&seq) else {
