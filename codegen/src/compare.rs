@@ -5,9 +5,12 @@
 //! runtime for ordering; interfaces compare dynamic types, then values
 //! through `rgo_efaceeq` (which panics on uncomparable dynamic types);
 //! structs and small arrays compare member by member, larger arrays through
-//! the runtime's generic `rgo_typeequal`.
+//! the runtime's generic `rgo_typeequal`. Where an interface inside may
+//! panic, members compare in order and stop at the first difference, as
+//! gc's do.
 
 use frontend::ir::{BinOp, Type, TypeId};
+use inkwell::basic_block::BasicBlock;
 use inkwell::values::{BasicValueEnum, IntValue};
 use inkwell::{FloatPredicate, IntPredicate};
 
@@ -140,6 +143,10 @@ impl<'ctx> FnCx<'_, 'ctx, '_> {
                 Ok(self.b.build_int_compare(IntPredicate::EQ, a, b, "")?)
             }
             Type::Interface(_) => self.iface_eq(t, x, y),
+            Type::Struct(_) if self.eq_can_panic(t) => self.equal_in_order(t, x, y),
+            Type::Array(n, _) if n <= UNROLL_MAX && self.eq_can_panic(t) => {
+                self.equal_in_order(t, x, y)
+            }
             Type::Struct(fields) => {
                 let mut acc = self.g.cx.bool_type().const_int(1, false);
                 for (i, f) in fields.iter().enumerate() {
@@ -174,6 +181,68 @@ impl<'ctx> FnCx<'_, 'ctx, '_> {
             }
             _ => Err(ice!("equality on {}", self.g.prog.type_name(t))),
         }
+    }
+
+    /// Whether `==` on `t` can panic: it holds an interface, whose dynamic
+    /// type may not be comparable.
+    fn eq_can_panic(&self, t: TypeId) -> bool {
+        match self.under(t) {
+            Type::Interface(_) => true,
+            Type::Array(_, e) => self.eq_can_panic(*e),
+            Type::Struct(fields) => fields
+                .iter()
+                .any(|f| f.name != "_" && self.eq_can_panic(f.ty)),
+            _ => false,
+        }
+    }
+
+    /// `x == y` for a struct or array that holds interfaces, as gc orders
+    /// it: parts compared in order, stopping at the first difference, so
+    /// that an uncomparable dynamic type panics only when reached.
+    fn equal_in_order(
+        &mut self,
+        t: TypeId,
+        x: BasicValueEnum<'ctx>,
+        y: BasicValueEnum<'ctx>,
+    ) -> Result<IntValue<'ctx>> {
+        let u = self.under(t).clone();
+        let done = self.new_block("eq.done");
+        let bool_t = self.g.cx.bool_type();
+        let mut incoming: Vec<(BasicValueEnum<'ctx>, BasicBlock<'ctx>)> = Vec::new();
+        // Each step's result: on false, go straight to `done`.
+        let mut step = |cg: &mut Self, eq: IntValue<'ctx>| -> Result<()> {
+            let next = cg.new_block("eq.next");
+            incoming.push((bool_t.const_zero().into(), cg.cur_block()?));
+            cg.b.build_conditional_branch(eq, next, done)?;
+            cg.b.position_at_end(next);
+            Ok(())
+        };
+        match u {
+            Type::Struct(fields) => {
+                for (i, f) in fields.iter().enumerate() {
+                    if f.name == "_" {
+                        continue;
+                    }
+                    let a = self.member(t, x, i as u32, f.ty)?;
+                    let b = self.member(t, y, i as u32, f.ty)?;
+                    let e = self.equal(f.ty, a, b)?;
+                    step(self, e)?;
+                }
+            }
+            Type::Array(n, e) => {
+                for i in 0..n {
+                    let a = self.array_elem(t, e, x, i)?;
+                    let b = self.array_elem(t, e, y, i)?;
+                    let eq = self.equal(e, a, b)?;
+                    step(self, eq)?;
+                }
+            }
+            _ => return Err(ice!("ordered equality on {}", self.g.prog.type_name(t))),
+        }
+        incoming.push((bool_t.const_int(1, false).into(), self.cur_block()?));
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        Ok(self.phi(bool_t.into(), &incoming)?.into_int_value())
     }
 
     /// Element `i` (constant) of an array value.

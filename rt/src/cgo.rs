@@ -56,12 +56,7 @@ fn cgocheck() -> bool {
     if v != 0 {
         return v == 1;
     }
-    let off = crate::mem::gc::pacer::env(b"GODEBUG").is_some_and(|v| {
-        v.split(|&c| c == b',')
-            .filter_map(|kv| kv.strip_prefix(b"cgocheck="))
-            .next_back()
-            == Some(b"0".as_slice())
-    });
+    let off = crate::mem::gc::pacer::godebug(b"cgocheck").is_some_and(|v| v == b"0");
     CGOCHECK.store(if off { 2 } else { 1 }, Ordering::Relaxed);
     !off
 }

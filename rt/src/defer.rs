@@ -65,6 +65,10 @@ struct Panic {
     depth: usize,
     /// `in_panic_defer` when it started.
     level: usize,
+    /// The stack pointer at which the deferred call it is running calls
+    /// the deferred function (0 if none): only a function called there,
+    /// directly by the deferred call, may recover it.
+    call_sp: usize,
 }
 
 #[derive(Default)]
@@ -76,6 +80,9 @@ struct GState {
     panics: Vec<Panic>,
     /// Set while a deferred call is running on behalf of a panic.
     in_panic_defer: usize,
+    /// A panic has just started a deferred call, which has not yet said
+    /// where it calls its function ([`rgo_defer_call`]).
+    expect_call: bool,
     /// Unregistered frames, for reuse (boxed as `frames`).
     #[allow(clippy::vec_box)]
     pool: Vec<Box<Frame>>,
@@ -126,6 +133,7 @@ pub fn reset(state: &mut usize) {
     g.pool.extend(frames);
     g.panics.clear();
     g.in_panic_defer = 0;
+    g.expect_call = false;
     g.typeassert = [0; 3];
 }
 
@@ -177,10 +185,14 @@ pub extern "C" fn rgo_defer_pop() {
     }
 }
 
+/// The descriptor of `*runtime.PanicNilError` (0 until registered).
+static PANIC_NIL_TYPE: AtomicUsize = AtomicUsize::new(0);
+
 /// Registers the overlay runtime's error types (from its `init`): each
-/// argument is a value of `errorString`, `plainError`, `boundsError` and
-/// `*TypeAssertionError`; only the types matter.
+/// argument is a value of `errorString`, `plainError`, `boundsError`,
+/// `*TypeAssertionError` and `*PanicNilError`; only the types matter.
 #[no_mangle]
+#[allow(clippy::too_many_arguments)]
 pub extern "C" fn rgo_register_runtime_errors(
     es: *const Type,
     _d0: *mut u8,
@@ -190,10 +202,22 @@ pub extern "C" fn rgo_register_runtime_errors(
     _d2: *mut u8,
     ta: *const Type,
     _d3: *mut u8,
+    pn: *const Type,
+    _d4: *mut u8,
 ) {
     for (slot, t) in ERR_TYPES.iter().zip([es, pe, be, ta]) {
         slot.store(t as usize, Ordering::Release);
     }
+    PANIC_NIL_TYPE.store(pn as usize, Ordering::Release);
+}
+
+/// The value `panic(nil)` raises: a new `*runtime.PanicNilError`, as an
+/// interface's words (a null type when the program does not link the
+/// `runtime` package).
+pub fn panic_nil_error() -> (*const Type, *mut u8) {
+    let typ = PANIC_NIL_TYPE.load(Ordering::Acquire) as *const Type;
+    // The struct is empty: any non-nil pointer is a valid one.
+    (typ, crate::mem::alloc_noscan(1))
 }
 
 /// Notes the operands of a failing type assertion (for the
@@ -297,13 +321,28 @@ fn runtime_error_value(msg: &[u8], string_type: *const Type) -> Eface {
     }
 }
 
+/// A deferred call is about to call its function with the stack pointer
+/// at `sp`. Noted if a panic made the deferred call (see `rgo_gorecover`).
+#[no_mangle]
+pub extern "C" fn rgo_defer_call(sp: usize) {
+    let g = gstate();
+    if core::mem::take(&mut g.expect_call) {
+        if let Some(p) = g.panics.last_mut() {
+            p.call_sp = sp;
+        }
+    }
+}
+
 /// `recover()`: the value of the panic being handled, which stops it, or
-/// nil. `string_type` is the descriptor of `string`.
+/// nil. `string_type` is the descriptor of `string`; `ret_addr` is where
+/// the calling function's return address is. As in gc, only a function
+/// called directly by a deferred call that the panic made recovers: its
+/// return address was pushed just below the stack pointer that call noted.
 ///
 /// # Safety
 /// `out` points to writable space for an interface value.
 #[no_mangle]
-pub unsafe extern "C" fn rgo_gorecover(out: *mut Eface, string_type: *const Type) {
+pub unsafe extern "C" fn rgo_gorecover(out: *mut Eface, string_type: *const Type, ret_addr: usize) {
     let g = gstate();
     let mut v = Eface {
         typ: core::ptr::null(),
@@ -311,7 +350,7 @@ pub unsafe extern "C" fn rgo_gorecover(out: *mut Eface, string_type: *const Type
     };
     if g.in_panic_defer > 0 {
         if let Some(p) = g.panics.last_mut() {
-            if !p.recovered {
+            if !p.recovered && p.call_sp == ret_addr + core::mem::size_of::<usize>() {
                 p.recovered = true;
                 if let Some(m) = &p.msg {
                     let m = m.clone();
@@ -386,15 +425,22 @@ pub fn start_panic(v: PanicValue, sig: Option<&SigNote>) -> ! {
         recovered: false,
         depth: g.frames.len(),
         level: g.in_panic_defer,
+        call_sp: 0,
     });
     while let Some(clo) = next_deferred() {
         // The frame whose deferred call this is.
         let k = gstate().frames.len() - 1;
-        gstate().in_panic_defer += 1;
+        let g = gstate();
+        g.in_panic_defer += 1;
+        g.expect_call = true;
+        if let Some(p) = g.panics.last_mut() {
+            p.call_sp = 0;
+        }
         // SAFETY: deferred closures are non-nil Go `func()` values.
         unsafe { call_func(clo) };
         let g = gstate();
         g.in_panic_defer -= 1;
+        g.expect_call = false;
         if g.panics.last().is_some_and(|p| p.recovered) {
             // Resume in frame `k`: every panic raised inside it (this one,
             // and those it interrupted there) is over, and so are the
@@ -438,25 +484,45 @@ pub fn callback_exit() {
 /// Prints the panics (oldest first) as gc's `printpanics`.
 fn report(panics: &[Panic]) {
     let out = &mut Stderr;
-    let Some((last, earlier)) = panics.split_last() else {
-        return;
-    };
-    for p in earlier {
-        out.put(b"panic: ");
-        put_value(out, p);
-        if p.recovered {
-            out.put(b" [recovered]");
-        }
-        out.put(b"\n\t");
-    }
-    let v = match &last.msg {
-        Some(m) => PanicValue::Runtime(m),
-        None => PanicValue::Eface(last.val.typ, last.val.data),
-    };
     // The goroutine's fault note stays until the panics are over.
     let sig = panics.iter().rev().find_map(|p| p.sig);
-    // SAFETY: panic values are valid interface values.
-    unsafe { put_panic(out, &v, sig.as_ref()) };
+    // As gc's: a panic raising again the value of the one before it (the
+    // same interface words) is not printed; that one is, marked
+    // `[recovered, repanicked]` if it was recovered.
+    let raised_again: Vec<bool> = (0..panics.len())
+        .map(|i| panics.get(i + 1).is_some_and(|q| same_words(&panics[i], q)))
+        .collect();
+    let shown: Vec<usize> = (0..panics.len())
+        .filter(|&i| i == 0 || !raised_again[i - 1])
+        .collect();
+    for (k, &i) in shown.iter().enumerate() {
+        let p = &panics[i];
+        let note: &[u8] = match (p.recovered, raised_again[i]) {
+            (true, true) => b" [recovered, repanicked]",
+            (true, false) => b" [recovered]",
+            _ => b"",
+        };
+        if k + 1 < shown.len() {
+            out.put(b"panic: ");
+            put_value(out, p);
+            out.put(note);
+            out.put(b"\n\t");
+            continue;
+        }
+        let v = match &p.msg {
+            Some(m) => PanicValue::Runtime(m),
+            None => PanicValue::Eface(p.val.typ, p.val.data),
+        };
+        // SAFETY: panic values are valid interface values.
+        unsafe { put_panic(out, &v, sig.as_ref(), note) };
+    }
+}
+
+/// Whether two panics' values are the same interface words (a runtime
+/// error not yet recovered has none).
+fn same_words(a: &Panic, b: &Panic) -> bool {
+    let words = |p: &Panic| p.msg.is_none() || p.recovered;
+    words(a) && words(b) && a.val.typ == b.val.typ && a.val.data == b.val.data
 }
 
 fn put_value(out: &mut dyn Sink, p: &Panic) {

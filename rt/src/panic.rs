@@ -140,13 +140,14 @@ fn is_basic(kind: u8) -> bool {
 ///
 /// # Safety
 /// An `Eface` value must be a valid interface value.
-pub unsafe fn put_panic(out: &mut dyn Sink, v: &PanicValue, sig: Option<&SigNote>) {
+pub unsafe fn put_panic(out: &mut dyn Sink, v: &PanicValue, sig: Option<&SigNote>, note: &[u8]) {
     out.put(b"panic: ");
     match *v {
         // SAFETY: forwarded from the caller.
         PanicValue::Eface(t, d) => unsafe { put_panic_value(out, t, d) },
         PanicValue::Runtime(msg) => put_indented(out, msg),
     }
+    out.put(note);
     out.put(b"\n");
     if let Some(s) = sig {
         put_signal_line(out, s);
@@ -372,8 +373,12 @@ pub extern "C" fn rgo_panic_uncomparable(typ: *const Type) -> ! {
 /// `typ`/`data` must form a valid `interface{}` value.
 #[no_mangle]
 pub unsafe extern "C" fn rgo_gopanic(typ: *const Type, data: *mut u8) -> ! {
-    if typ.is_null() {
-        runtime_error(b"runtime error: panic called with nil argument")
+    if typ.is_null() && crate::mem::gc::pacer::godebug(b"panicnil").is_none_or(|v| v != b"1") {
+        let (typ, data) = crate::defer::panic_nil_error();
+        if typ.is_null() {
+            runtime_error(b"runtime error: panic called with nil argument")
+        }
+        do_panic(PanicValue::Eface(typ, data), None)
     }
     do_panic(PanicValue::Eface(typ, data), None)
 }
@@ -465,7 +470,7 @@ mod tests {
     fn report(v: PanicValue) -> String {
         let mut out = Vec::new();
         // SAFETY: test values are valid.
-        unsafe { put_panic(&mut out, &v, None) };
+        unsafe { put_panic(&mut out, &v, None, b"") };
         String::from_utf8(out).unwrap()
     }
 

@@ -3,8 +3,10 @@
 //! `clear`, and `unsafe`'s. Constant calls (`len` of an array, `unsafe.Sizeof`)
 //! never get here: they are folded.
 
+use std::collections::HashMap;
+
 use super::func::FnLowerer;
-use crate::ir::{BinOp, Callee, InstrKind, Terminator, ValueId};
+use crate::ir::{BinOp, Callee, InstrKind, Signature, Terminator, ValueId};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::types::{BasicKind, Builtin, TyId, TypeKind};
 
@@ -16,6 +18,9 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         args: &'a [Expr],
         dots: bool,
     ) -> Option<ValueId> {
+        if let Some(vals) = self.spread_args(b, args, dots) {
+            return self.builtin_values(e, b, &vals);
+        }
         let int = self.int_ty();
         match b {
             Builtin::Len | Builtin::Cap => {
@@ -264,23 +269,10 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 // Built in memory: fields 0 and 1 of a complex are its
                 // parts.
                 let t = self.tyof(e);
-                let it = self.ty(t);
-                let part = if self.lw.ck.tcx.basic_kind(t) == Some(BasicKind::Complex64) {
-                    crate::types::TypeCtx::basic(BasicKind::Float32)
-                } else {
-                    crate::types::TypeCtx::basic(BasicKind::Float64)
-                };
+                let part = self.complex_part(t);
                 let re = self.expr_to(args.first()?, part);
                 let im = self.expr_to(args.get(1)?, part);
-                let pt = self.ptr_to(t);
-                let ppt = self.ptr_to(part);
-                let l = self.temp("complex", it);
-                let a = self.b.local_addr(l, pt);
-                let ra = self.b.val(InstrKind::FieldAddr { base: a, index: 0 }, ppt);
-                self.b.store(ra, re);
-                let ia = self.b.val(InstrKind::FieldAddr { base: a, index: 1 }, ppt);
-                self.b.store(ia, im);
-                Some(self.b.load(a, it))
+                Some(self.make_complex(t, part, re, im))
             }
             Builtin::Real | Builtin::Imag => {
                 let t = self.tyof(e);
@@ -292,16 +284,25 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             Builtin::Recover => {
                 // The runtime has the panic being handled (see `defer`);
                 // it boxes runtime errors it cannot type as strings, whose
-                // descriptor it gets here.
+                // descriptor it gets here. It recovers only if this
+                // function was called directly by the deferred call the
+                // panic made, which it tells from where this function's
+                // return address is.
+                self.calls_recover = true;
                 let t = self.tyof(e);
                 let it = self.ty(t);
                 let up = self.basic(BasicKind::UnsafePointer);
                 let st = self.basic(BasicKind::String);
                 let desc = self.b.val(InstrKind::TypeDesc(st), up);
-                let f = self.rt_extern("rgo_gorecover", vec![up], vec![it]);
+                let ra = self.rt_extern("llvm.addressofreturnaddress.p0", Vec::new(), vec![up]);
+                let ra = self
+                    .b
+                    .call(Callee::Direct(ra), Vec::new(), Some(up))
+                    .unwrap_or(ValueId(0));
+                let f = self.rt_extern("rgo_gorecover", vec![up, up], vec![it]);
                 Some(
                     self.b
-                        .call(Callee::Direct(f), vec![desc], Some(it))
+                        .call(Callee::Direct(f), vec![desc, ra], Some(it))
                         .unwrap_or(ValueId(0)),
                 )
             }
@@ -333,6 +334,234 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
     /// stack buffer when the new elements fit, so its capacity becomes
     /// 32 / element size rather than what `growslice` would pick. The
     /// same capacity is made here (on the heap: only `cap` can tell).
+    /// The results of the single multi-value call that is the whole
+    /// argument list of a built-in taking several values (`copy(f())`,
+    /// `println(g())`), each with its type; `None` otherwise.
+    fn spread_args(
+        &mut self,
+        b: Builtin,
+        args: &'a [Expr],
+        dots: bool,
+    ) -> Option<Vec<(ValueId, TyId)>> {
+        let multi = matches!(
+            b,
+            Builtin::Append
+                | Builtin::Copy
+                | Builtin::Delete
+                | Builtin::Complex
+                | Builtin::Min
+                | Builtin::Max
+                | Builtin::Print
+                | Builtin::Println
+        );
+        let [arg] = args else {
+            return None;
+        };
+        if !multi || dots {
+            return None;
+        }
+        let at = self.tyof(arg);
+        let ts = self.lw.ck.tcx.tuple_elems(at)?.to_vec();
+        let tup = self.expr(arg);
+        let mut vals = Vec::new();
+        for (i, t) in ts.into_iter().enumerate() {
+            let it = self.ty(t);
+            let v = self.b.val(
+                InstrKind::Extract {
+                    tuple: tup,
+                    index: i as u32,
+                },
+                it,
+            );
+            vals.push((v, self.cty(t)));
+        }
+        Some(vals)
+    }
+
+    /// Built-in `b` applied to arguments already evaluated (`vals`, each
+    /// with its type): for multi-value arguments and for the function
+    /// values that `defer` and `go` of a built-in make. `e` is the call,
+    /// for the result type.
+    pub(super) fn builtin_values(
+        &mut self,
+        e: &'a Expr,
+        b: Builtin,
+        vals: &[(ValueId, TyId)],
+    ) -> Option<ValueId> {
+        self.set_span(e.pos());
+        let arg = |i: usize| vals.get(i).copied();
+        match b {
+            Builtin::Append => {
+                let st = self.tyof(e);
+                let sit = self.ty(st);
+                let (s, s_t) = arg(0)?;
+                let elem = match self.under_kind(st) {
+                    TypeKind::Slice(el) => el,
+                    _ => st,
+                };
+                let slice = self.convert_value(s, s_t, st);
+                let elems = vals[1..]
+                    .iter()
+                    .map(|&(v, t)| self.convert_value(v, t, elem))
+                    .collect();
+                Some(self.b.val(InstrKind::Append { slice, elems }, sit))
+            }
+            Builtin::Copy => {
+                let int = self.int_ty();
+                let (dst, _) = arg(0)?;
+                let (src, _) = arg(1)?;
+                Some(self.b.val(InstrKind::Copy { dst, src }, int))
+            }
+            Builtin::Delete => {
+                let (m, mt) = arg(0)?;
+                let (k, k_t) = arg(1)?;
+                let kt = match self.under_kind(mt) {
+                    TypeKind::Map(k, _) => k,
+                    _ => mt,
+                };
+                let key = self.convert_value(k, k_t, kt);
+                self.b.stmt(InstrKind::MapDelete { map: m, key });
+                None
+            }
+            Builtin::Complex => {
+                let t = self.tyof(e);
+                let part = self.complex_part(t);
+                let (re, re_t) = arg(0)?;
+                let (im, im_t) = arg(1)?;
+                let re = self.convert_value(re, re_t, part);
+                let im = self.convert_value(im, im_t, part);
+                Some(self.make_complex(t, part, re, im))
+            }
+            Builtin::Min | Builtin::Max => {
+                let t = self.tyof(e);
+                let (first, first_t) = arg(0)?;
+                let mut acc = self.convert_value(first, first_t, t);
+                for &(v, vt) in &vals[1..] {
+                    let v = self.convert_value(v, vt, t);
+                    acc = self.min_max(acc, v, t, b == Builtin::Min);
+                }
+                Some(acc)
+            }
+            Builtin::Print | Builtin::Println => {
+                self.b.stmt(InstrKind::Print {
+                    args: vals.iter().map(|&(v, _)| v).collect(),
+                    newline: b == Builtin::Println,
+                });
+                None
+            }
+            Builtin::Panic => {
+                let any = self.lw.ck.tcx.empty_iface;
+                let (v, t) = arg(0)?;
+                let v = self.convert_value(v, t, any);
+                self.b.stmt(InstrKind::Panic(v));
+                self.b.terminate(Terminator::Unreachable);
+                None
+            }
+            Builtin::Close => {
+                let (c, t) = arg(0)?;
+                let cit = self.ty(t);
+                let f = self.rt_extern("rgo_closechan", vec![cit], Vec::new());
+                self.b.call(Callee::Direct(f), vec![c], None);
+                None
+            }
+            Builtin::Clear => {
+                let (v, t) = arg(0)?;
+                match self.under_kind(t) {
+                    TypeKind::Slice(elem) => self.clear_slice(v, elem),
+                    TypeKind::Map(..) => self.clear_map(v, t),
+                    _ => self.ice(e.pos(), "clear of a non-map, non-slice"),
+                }
+                None
+            }
+            // Called by neither a deferred function nor a panicking
+            // goroutine's deferred call: recovers nothing.
+            Builtin::Recover => None,
+            _ => {
+                self.ice(e.pos(), &format!("{}() on evaluated arguments", b.name()));
+                None
+            }
+        }
+    }
+
+    /// A `func()` value applying built-in `b` to `args` evaluated now:
+    /// what `defer b(args)` defers and `go b(args)` runs. `kind` names the
+    /// wrapper (`deferwrap`, `gowrap`).
+    pub(super) fn builtin_thunk(
+        &mut self,
+        e: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        kind: &str,
+    ) -> ValueId {
+        let vals = match self.spread_args(b, args, false) {
+            Some(v) => v,
+            None => args
+                .iter()
+                .map(|a| {
+                    let t = self.tyof(a);
+                    (self.expr(a), t)
+                })
+                .collect(),
+        };
+        self.set_span(e.pos());
+        let tys: Vec<TyId> = vals.iter().map(|&(_, t)| t).collect();
+        let it: Vec<_> = vals.iter().map(|&(v, _)| self.b.value_type(v)).collect();
+        let caps: Vec<ValueId> = vals.iter().map(|&(v, _)| v).collect();
+        let name = self.wrapper_name(kind);
+        let span = e.pos();
+        let sig = Signature {
+            params: Vec::new(),
+            results: Vec::new(),
+            variadic: false,
+        };
+        let id = self.lw.reserve(name.clone(), sig, span);
+        {
+            let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
+            let vals: Vec<(ValueId, TyId)> = it
+                .iter()
+                .zip(tys)
+                .enumerate()
+                .map(|(i, (&irt, t))| (f.b.val(InstrKind::Capture(i as u32), irt), t))
+                .collect();
+            f.builtin_values(e, b, &vals);
+            f.b.terminate(Terminator::Return(Vec::new()));
+            f.finish(id);
+        }
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let ft = self.ty(fty);
+        self.b.val(
+            InstrKind::MakeClosure {
+                func: id,
+                captures: caps,
+            },
+            ft,
+        )
+    }
+
+    /// The float type of `t`'s parts (a complex type).
+    fn complex_part(&self, t: TyId) -> TyId {
+        if self.lw.ck.tcx.basic_kind(t) == Some(BasicKind::Complex64) {
+            crate::types::TypeCtx::basic(BasicKind::Float32)
+        } else {
+            crate::types::TypeCtx::basic(BasicKind::Float64)
+        }
+    }
+
+    /// The complex number of type `t` with parts `re` and `im` (of type
+    /// `part`), built in memory: fields 0 and 1 of a complex are its parts.
+    fn make_complex(&mut self, t: TyId, part: TyId, re: ValueId, im: ValueId) -> ValueId {
+        let it = self.ty(t);
+        let pt = self.ptr_to(t);
+        let ppt = self.ptr_to(part);
+        let l = self.temp("complex", it);
+        let a = self.b.local_addr(l, pt);
+        let ra = self.b.val(InstrKind::FieldAddr { base: a, index: 0 }, ppt);
+        self.b.store(ra, re);
+        let ia = self.b.val(InstrKind::FieldAddr { base: a, index: 1 }, ppt);
+        self.b.store(ia, im);
+        self.b.load(a, it)
+    }
+
     fn stack_buffer(
         &mut self,
         s: ValueId,
@@ -447,42 +676,12 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         self.b.set_block(done);
     }
 
-    /// `clear(m)`: delete every key.
+    /// `clear(m)`: every entry goes, NaN keys included.
     fn clear_map(&mut self, m: ValueId, mt: TyId) {
-        let (k, v) = match self.under_kind(mt) {
-            TypeKind::Map(k, v) => (k, v),
-            _ => return,
-        };
-        let kt = self.ty(k);
-        let vt = self.ty(v);
-        let bool_t = self.bool_ty();
         let up = self.basic(BasicKind::UnsafePointer);
-        let it = self.b.val(InstrKind::MapIterStart(m), up);
-        let tup = self.lw.tuple_type(vec![bool_t, kt, vt]);
-        let head = self.b.new_block();
-        let body = self.b.new_block();
-        let done = self.b.new_block();
-        self.b.jump(head);
-        self.b.set_block(head);
-        let next = self.b.val(InstrKind::MapIterNext(it), tup);
-        let ok = self.b.val(
-            InstrKind::Extract {
-                tuple: next,
-                index: 0,
-            },
-            bool_t,
-        );
-        self.b.branch(ok, body, done);
-        self.b.set_block(body);
-        let key = self.b.val(
-            InstrKind::Extract {
-                tuple: next,
-                index: 1,
-            },
-            kt,
-        );
-        self.b.stmt(InstrKind::MapDelete { map: m, key });
-        self.b.jump(head);
-        self.b.set_block(done);
+        let mit = self.ty(mt);
+        let desc = self.b.val(InstrKind::TypeDesc(mit), up);
+        let f = self.rt_extern("rgo_mapclear", vec![up, mit], Vec::new());
+        self.b.call(Callee::Direct(f), vec![desc, m], None);
     }
 }

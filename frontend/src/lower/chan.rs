@@ -182,44 +182,6 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         self.b.call(Callee::Direct(f), vec![c], None);
     }
 
-    /// A `func()` value that closes the channel `ch` (evaluated now): what
-    /// `defer close(ch)` defers.
-    pub(super) fn close_closure(&mut self, e: &'a Expr, ch: &'a Expr) -> ValueId {
-        let ct = self.tyof(ch);
-        let cit = self.ty(ct);
-        let c = self.expr(ch);
-        let name = format!("rgo.closechan[{}]", self.lw.prog.type_name(cit));
-        let id = match self.lw.prog.funcs.iter().position(|f| f.name == name) {
-            Some(i) => FuncId(i as u32),
-            None => {
-                let span = e.pos();
-                let sig = Signature {
-                    params: Vec::new(),
-                    results: Vec::new(),
-                    variadic: false,
-                };
-                let id = self.lw.reserve(name.clone(), sig, span);
-                let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
-                let cv = f.b.val(InstrKind::Capture(0), cit);
-                let close = f.rt_extern("rgo_closechan", vec![cit], Vec::new());
-                f.b.call(Callee::Direct(close), vec![cv], None);
-                f.b.terminate(Terminator::Return(Vec::new()));
-                f.finish(id);
-                id
-            }
-        };
-        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
-        let ft = self.ty(fty);
-        self.set_span(e.pos());
-        self.b.val(
-            InstrKind::MakeClosure {
-                func: id,
-                captures: vec![c],
-            },
-            ft,
-        )
-    }
-
     /// The loop head of `for v := range ch`: receives into a fresh slot
     /// and branches to `body` (with the value) or `done` once the channel
     /// is closed and drained.

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use super::func::FnLowerer;
 use crate::ir::{BinOp, Callee, InstrKind, Signature, Terminator, ValueId};
 use crate::syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
-use crate::types::{BasicKind, Builtin, Mode};
+use crate::types::{BasicKind, Mode};
 
 /// Whether statements contain a `defer` of this function (function
 /// literals are other functions).
@@ -48,12 +48,6 @@ enum Deferred {
     Direct(crate::ir::FuncId),
     Value,
     Interface(u32),
-    Print(bool),
-    /// `defer panic(v)`.
-    Panic,
-    /// `defer recover()`: not called by a deferred function, so it
-    /// recovers nothing.
-    Nothing,
 }
 
 impl<'l, 'a> FnLowerer<'l, 'a> {
@@ -132,57 +126,30 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             return;
         };
         let fmode = self.lw.ck.info.types.get(&func.id).map(|t| t.mode.clone());
-        let (kind, caps, ret) = match fmode {
-            Some(Mode::Builtin(b @ (Builtin::Print | Builtin::Println))) => {
-                let vals: Vec<ValueId> = args.iter().map(|a| self.expr(a)).collect();
-                (Deferred::Print(b == Builtin::Println), vals, None)
+        if let Some(Mode::Builtin(b)) = fmode {
+            let clo = self.builtin_thunk(e, b, args, "deferwrap");
+            self.push_deferred(slot, clo);
+            return;
+        }
+        let Some((callee, argv, ret)) = self.prepare_call(e) else {
+            return;
+        };
+        let mut caps = Vec::new();
+        let kind = match callee {
+            Callee::Direct(f) => Deferred::Direct(f),
+            Callee::Value(v) => {
+                caps.push(v);
+                Deferred::Value
             }
-            Some(Mode::Builtin(Builtin::Close)) if args.len() == 1 => {
-                // A `func()` closing the channel, called as a func value.
-                let clo = self.close_closure(e, &args[0]);
-                (Deferred::Value, vec![clo], None)
-            }
-            Some(Mode::Builtin(Builtin::Panic)) => {
-                let any = self.lw.ck.tcx.empty_iface;
-                let Some(a) = args.first() else {
-                    return;
-                };
-                let v = self.expr_to(a, any);
-                (Deferred::Panic, vec![v], None)
-            }
-            Some(Mode::Builtin(Builtin::Recover)) => (Deferred::Nothing, Vec::new(), None),
-            Some(Mode::Builtin(b)) => {
-                self.ice(e.pos(), &format!("defer {}() not supported yet", b.name()));
-                return;
-            }
-            _ => {
-                let Some((callee, argv, ret)) = self.prepare_call(e) else {
-                    return;
-                };
-                let mut caps = Vec::new();
-                let kind = match callee {
-                    Callee::Direct(f) => Deferred::Direct(f),
-                    Callee::Value(v) => {
-                        caps.push(v);
-                        Deferred::Value
-                    }
-                    Callee::Interface { iface, index } => {
-                        caps.push(iface);
-                        Deferred::Interface(index)
-                    }
-                };
-                caps.extend(argv);
-                (kind, caps, ret)
+            Callee::Interface { iface, index } => {
+                caps.push(iface);
+                Deferred::Interface(index)
             }
         };
+        caps.extend(argv);
         self.set_span(e.pos());
         let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
-        let n = {
-            let c = self.lw.defer_counts.entry(self.name.clone()).or_insert(0);
-            *c += 1;
-            *c
-        };
-        let name = format!("{}.deferwrap{n}", self.name);
+        let name = self.wrapper_name("deferwrap");
         let span = e.pos();
         let sig = Signature {
             params: Vec::new(),
@@ -197,6 +164,16 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 .enumerate()
                 .map(|(i, t)| f.b.val(InstrKind::Capture(i as u32), *t))
                 .collect();
+            // The deferred function may `recover`: the runtime learns
+            // where the stack is at the call (its return address goes
+            // just below).
+            let up = f.basic(BasicKind::UnsafePointer);
+            let save = f.rt_extern("llvm.stacksave.p0", Vec::new(), vec![up]);
+            let sp =
+                f.b.call(Callee::Direct(save), Vec::new(), Some(up))
+                    .unwrap_or(ValueId(0));
+            let note = f.rt_extern("rgo_defer_call", vec![up], Vec::new());
+            f.b.call(Callee::Direct(note), vec![sp], None);
             match kind {
                 Deferred::Direct(fid) => {
                     f.b.call(Callee::Direct(fid), vals, ret);
@@ -215,16 +192,6 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                         .unwrap_or((ValueId(0), Vec::new()));
                     f.b.call(Callee::Interface { iface: iv, index }, rest, ret);
                 }
-                Deferred::Print(newline) => f.b.stmt(InstrKind::Print {
-                    args: vals,
-                    newline,
-                }),
-                Deferred::Panic => {
-                    if let Some(&v) = vals.first() {
-                        f.b.stmt(InstrKind::Panic(v));
-                    }
-                }
-                Deferred::Nothing => {}
             }
             f.b.terminate(Terminator::Return(Vec::new()));
             f.finish(id);
@@ -238,6 +205,12 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             },
             ft,
         );
+        self.push_deferred(slot, clo);
+    }
+
+    /// Appends the `func()` value `clo` to the defer list in `slot`.
+    fn push_deferred(&mut self, slot: crate::ir::LocalId, clo: ValueId) {
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
         let list_t = self.lw.ck.tcx.slice(fty);
         let lt = self.ty(list_t);
         let lpt = self.ptr_to(list_t);

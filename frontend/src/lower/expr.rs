@@ -81,6 +81,10 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             return v;
         }
         let it = self.ty(to);
+        if self.lw.ck.tcx.basic_kind(from) == Some(BasicKind::UntypedNil) {
+            // `error(nil)`: the nil of the target type.
+            return self.zero(it);
+        }
         if self.lw.ck.tcx.is_interface(to) {
             if self.lw.ck.tcx.is_interface(from) {
                 return self.b.val(InstrKind::ChangeInterface(v), it);

@@ -9,7 +9,7 @@ use super::escape;
 use super::Lowerer;
 use crate::ir::{self, BlockId, Const, FuncId, InstrKind, LocalId, Terminator, TypeId, ValueId};
 use crate::source::Span;
-use crate::syntax::ast::{self, Expr};
+use crate::syntax::ast::{self, Expr, ExprKind};
 use crate::types::{BasicKind, ObjId, TParamId, TyId, TypeKind};
 
 /// Where a variable lives.
@@ -63,6 +63,9 @@ pub(super) struct FnLowerer<'l, 'a> {
     pub ret_slots: Vec<LocalId>,
     /// Inside the body of a range-over-func loop (a yield function).
     pub yield_ctx: Option<super::rangefunc::YieldCtx>,
+    /// The body calls `recover()`: the function is never inlined (whether
+    /// `recover` works depends on who called the function).
+    pub calls_recover: bool,
 }
 
 impl<'l, 'a> FnLowerer<'l, 'a> {
@@ -90,6 +93,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             defers: None,
             ret_slots: Vec::new(),
             yield_ctx: None,
+            calls_recover: false,
         }
     }
 
@@ -136,8 +140,20 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
     pub fn tyof(&mut self, e: &Expr) -> TyId {
         // An instantiated generic function: its recorded type may still be
         // the generic signature; the instance has the instantiated one.
-        if let Some(inst) = self.lw.ck.info.instances.get(&e.unparen().id) {
-            let t = inst.ty;
+        // For `f[T1](args)` with the other type arguments inferred, the
+        // instance is recorded on `f`.
+        let inner = e.unparen();
+        let inst = match &inner.kind {
+            ExprKind::Index { x, .. } => self
+                .lw
+                .ck
+                .info
+                .instances
+                .get(&inner.id)
+                .or_else(|| self.lw.ck.info.instances.get(&x.unparen().id)),
+            _ => self.lw.ck.info.instances.get(&inner.id),
+        };
+        if let Some(t) = inst.map(|i| i.ty) {
             return self.cty(t);
         }
         let t = match self.lw.ck.info.types.get(&e.id) {
@@ -273,6 +289,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         };
         let (blocks, values, locals, params) = self.b.finish(default);
         if let Some(f) = self.lw.prog.funcs.get_mut(id.0 as usize) {
+            f.noinline |= self.calls_recover;
             f.blocks = blocks;
             f.values = values;
             f.locals = locals;

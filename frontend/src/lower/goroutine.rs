@@ -19,16 +19,33 @@ enum Target {
 }
 
 impl<'l, 'a> FnLowerer<'l, 'a> {
+    /// The name of this function's next wrapper of `kind` (`deferwrap`,
+    /// `gowrap`): `outer.kindN`, numbered from 1 per function and kind.
+    pub(super) fn wrapper_name(&mut self, kind: &str) -> String {
+        let outer = self.name.clone();
+        let n = self
+            .lw
+            .defer_counts
+            .entry(format!("{outer}#{kind}"))
+            .or_insert(0);
+        *n += 1;
+        format!("{outer}.{kind}{n}")
+    }
+
     /// `go f(args)`.
     pub(super) fn go_stmt(&mut self, call: &'a Expr) {
         let e = call.unparen();
-        let ExprKind::Call { func, .. } = &e.kind else {
+        let ExprKind::Call { func, args, .. } = &e.kind else {
             self.ice(e.pos(), "go of a non-call");
             return;
         };
         if let Some(Mode::Builtin(b)) = self.lw.ck.info.types.get(&func.id).map(|t| t.mode.clone())
         {
-            self.ice(e.pos(), &format!("go {}() not supported yet", b.name()));
+            let clo = self.builtin_thunk(e, b, args, "gowrap");
+            let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+            let ft = self.ty(fty);
+            let go = self.rt_extern("rgo_go", vec![ft], Vec::new());
+            self.b.call(Callee::Direct(go), vec![clo], None);
             return;
         }
         let Some((callee, argv, ret)) = self.prepare_call(e) else {
@@ -49,16 +66,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         caps.extend(argv);
         self.set_span(e.pos());
         let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
-        let name = {
-            let outer = self.name.clone();
-            let n = self
-                .lw
-                .defer_counts
-                .entry(format!("{outer}#go"))
-                .or_insert(0);
-            *n += 1;
-            format!("{outer}.gowrap{n}")
-        };
+        let name = self.wrapper_name("gowrap");
         let span = e.pos();
         let sig = Signature {
             params: Vec::new(),

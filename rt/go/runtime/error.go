@@ -27,9 +27,18 @@ func (e boundsError) RuntimeError() {}
 
 func (e boundsError) Error() string { return e.msg }
 
+// A PanicNilError is what panic(nil) raises (unless GODEBUG=panicnil=1).
+type PanicNilError struct {
+	_ [0]*PanicNilError
+}
+
+func (*PanicNilError) Error() string { return "runtime error: panic called with nil argument" }
+
+func (*PanicNilError) RuntimeError() {}
+
 //rgo:extern rgo_register_runtime_errors
-func registerRuntimeErrors(es, pe, be, ta any)
+func registerRuntimeErrors(es, pe, be, ta, pn any)
 
 func init() {
-	registerRuntimeErrors(errorString(""), plainError(""), boundsError{}, (*TypeAssertionError)(nil))
+	registerRuntimeErrors(errorString(""), plainError(""), boundsError{}, (*TypeAssertionError)(nil), (*PanicNilError)(nil))
 }

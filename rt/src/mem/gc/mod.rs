@@ -123,13 +123,8 @@ pub fn enable() {
 
 /// Whether `GODEBUG` has `gctrace=N` with N > 0.
 fn godebug_gctrace() -> bool {
-    let Some(v) = pacer::env(b"GODEBUG") else {
-        return false;
-    };
-    v.split(|&c| c == b',')
-        .filter_map(|kv| kv.strip_prefix(b"gctrace="))
-        .next_back()
-        .and_then(|n| core::str::from_utf8(n).ok()?.parse::<i64>().ok())
+    pacer::godebug(b"gctrace")
+        .and_then(|n| core::str::from_utf8(&n).ok()?.parse::<i64>().ok())
         .is_some_and(|n| n > 0)
 }
 

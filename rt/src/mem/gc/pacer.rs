@@ -28,6 +28,16 @@ pub fn env(name: &[u8]) -> Option<Vec<u8>> {
     Some(unsafe { core::slice::from_raw_parts(p as *const u8, n) }.to_vec())
 }
 
+/// The value of setting `key` in `GODEBUG` (`key=value`, the last one
+/// wins), if present.
+pub fn godebug(key: &[u8]) -> Option<Vec<u8>> {
+    let v = env(b"GODEBUG")?;
+    v.split(|&c| c == b',')
+        .filter_map(|kv| kv.strip_prefix(key)?.strip_prefix(b"="))
+        .next_back()
+        .map(<[u8]>::to_vec)
+}
+
 /// gc's `readGOGC`: "off" is -1, a number is itself, anything else 100.
 fn parse_gogc(v: Option<&[u8]>) -> i64 {
     match v {
