@@ -612,7 +612,8 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         let is_float = self.lw.ck.tcx.is_float(t);
         let take_b = self.b.new_block();
         let done = self.b.new_block();
-        // b wins if it is strictly better, or (floats) if it is NaN.
+        // b wins if it is strictly better, or (floats) if it is NaN, or
+        // if it equals a and is the zero of the better sign (-0 < +0).
         let op = if is_min { BinOp::Lt } else { BinOp::Gt };
         let better = self.b.binary(op, b, a, bool_t);
         if is_float {
@@ -623,6 +624,18 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 .val(InstrKind::Unary(crate::ir::UnOp::Not, a_nan), bool_t);
             let better_ok = self.b.binary(BinOp::And, better, not_a_nan, bool_t);
             let c = self.b.binary(BinOp::Or, better_ok, b_nan, bool_t);
+            // The sign of a zero: that of 1/b (±Inf).
+            let same = self.b.binary(BinOp::Eq, b, a, bool_t);
+            let one = self
+                .b
+                .val(InstrKind::Const(crate::ir::Const::Float(1.0)), it);
+            let inv = self.b.binary(BinOp::Div, one, b, it);
+            let zero = self
+                .b
+                .val(InstrKind::Const(crate::ir::Const::Float(0.0)), it);
+            let sign_ok = self.b.binary(op, inv, zero, bool_t);
+            let zero_ok = self.b.binary(BinOp::And, same, sign_ok, bool_t);
+            let c = self.b.binary(BinOp::Or, c, zero_ok, bool_t);
             self.b.branch(c, take_b, done);
         } else {
             self.b.branch(better, take_b, done);

@@ -687,7 +687,9 @@ impl<'a> Checker<'a> {
             let extern_ok = (overlay || self.cgo_generated == Some(file_scope))
                 && decl.directives.iter().any(|d| d.name() == "rgo:extern");
             let std_pkg = self.is_std_package();
-            if !extern_ok && !std_pkg && decl.type_params.is_empty() {
+            // gc never compiles blank functions: `func _()` needs no body.
+            let blank = decl.name.name == "_";
+            if !extern_ok && !std_pkg && !blank && decl.type_params.is_empty() {
                 self.body_less.push(decl.name.span);
             }
             return;

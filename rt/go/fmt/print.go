@@ -74,6 +74,43 @@ func stateFlag(p unsafe.Pointer, c int) bool
 
 func init() {
 	registerState(&state{})
+	registerCaller(callMethod)
+}
+
+// A methodCall is a call of a String, Error, GoString or Format method
+// that the runtime's engine makes through callMethod (the runtime has the
+// same layout).
+type methodCall struct {
+	fn       unsafe.Pointer // a closure object with the method's code
+	recv     unsafe.Pointer // the receiver's interface data word
+	st       State          // for Format
+	result   string
+	value    any // what the method panicked with
+	verb     rune
+	format   bool
+	panicked bool
+}
+
+//rgo:extern rgo_fmt_register_caller
+func registerCaller(f func(*methodCall))
+
+// callMethod makes the call c describes, catching a panic in it (the
+// engine then prints it as the standard package's catchPanic does).
+func callMethod(c *methodCall) {
+	defer func() {
+		if r := recover(); c.panicked {
+			c.value = r
+		}
+	}()
+	c.panicked = true
+	if c.format {
+		f := *(*func(unsafe.Pointer, State, rune))(unsafe.Pointer(&c.fn))
+		f(c.recv, c.st, c.verb)
+	} else {
+		f := *(*func(unsafe.Pointer) string)(unsafe.Pointer(&c.fn))
+		c.result = f(c.recv)
+	}
+	c.panicked = false
 }
 
 func (s *state) Write(b []byte) (n int, err error) {

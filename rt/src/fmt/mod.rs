@@ -51,6 +51,8 @@ pub struct Printer {
     wrap_errs: bool,
     /// Argument numbers of `%w` verbs.
     wrapped: Vec<usize>,
+    /// Printing the value of a panic a method raised.
+    panicking: bool,
 }
 
 impl Printer {
@@ -63,6 +65,7 @@ impl Printer {
             erroring: false,
             wrap_errs: false,
             wrapped: Vec::new(),
+            panicking: false,
         }
     }
 

@@ -10,7 +10,7 @@
 use core::sync::atomic::{AtomicPtr, Ordering};
 
 use super::Printer;
-use crate::abi::Type;
+use crate::abi::{Eface, GoString, Type};
 
 /// The itab of `*fmt.state` as `fmt.State` (null until registered).
 static STATE_ITAB: AtomicPtr<u8> = AtomicPtr::new(core::ptr::null_mut());
@@ -52,24 +52,123 @@ pub(super) fn format_method(typ: &Type) -> Option<FormatMethod> {
     Some(unsafe { core::mem::transmute::<*const u8, FormatMethod>(m.ifn) })
 }
 
+/// The overlay's `callMethod(*methodCall)`, a Go func value (null until
+/// registered).
+static CALLER: AtomicPtr<u8> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Registers the overlay's `callMethod`, which makes a method call for the
+/// engine and catches a panic in it (as the standard package's
+/// `catchPanic`): Go code must do that, with `defer` and `recover`.
+#[no_mangle]
+pub extern "C" fn rgo_fmt_register_caller(f: *mut u8) {
+    CALLER.store(f, Ordering::Release);
+}
+
+/// The overlay's `methodCall`, field for field.
+#[repr(C)]
+struct MethodCall {
+    /// A closure object whose code is the method's (the method ignores
+    /// the context it is then given).
+    func: *const usize,
+    recv: *mut u8,
+    /// For `Format`: the `fmt.State`.
+    st_tab: *mut u8,
+    st_data: *mut u8,
+    result: GoString,
+    /// The panic value, if the method panicked.
+    value: Eface,
+    verb: i32,
+    format: bool,
+    panicked: bool,
+}
+
+/// How a method call ended.
+pub(super) enum Called {
+    Returned(GoString),
+    Panicked(Eface),
+}
+
+/// Calls method code `code` on receiver word `recv` through the overlay's
+/// `callMethod`: a `String`-like method (`func() string`), or with `st`
+/// a `Format` method. `None` if the overlay is not registered.
+fn call_method(
+    code: *const u8,
+    recv: *mut u8,
+    st: Option<(*mut u8, *mut u8, char)>,
+) -> Option<Called> {
+    let caller = CALLER.load(Ordering::Acquire);
+    if caller.is_null() {
+        return None;
+    }
+    let clo = [code as usize];
+    let (st_tab, st_data, verb) = st.unwrap_or((core::ptr::null_mut(), core::ptr::null_mut(), 'v'));
+    // On this goroutine's stack, which the collector scans: the string and
+    // value the call leaves stay reachable.
+    let mut c = MethodCall {
+        func: clo.as_ptr(),
+        recv,
+        st_tab,
+        st_data,
+        result: GoString::EMPTY,
+        value: Eface {
+            typ: core::ptr::null(),
+            data: core::ptr::null_mut(),
+        },
+        verb: verb as i32,
+        format: st.is_some(),
+        panicked: false,
+    };
+    // SAFETY: `caller` is the Go func value `callMethod(*methodCall)`,
+    // whose first word is its code (rt/ABI.md); `c` has the layout of
+    // `methodCall`, and `clo` is a closure object for the method's code.
+    // A panic in the method is recovered inside `callMethod`: it does not
+    // unwind this frame.
+    unsafe {
+        let f: extern "C" fn(*mut u8, *mut MethodCall) =
+            core::mem::transmute(*(caller as *const usize));
+        f(caller, &mut c);
+    }
+    Some(if c.panicked {
+        Called::Panicked(c.value)
+    } else {
+        Called::Returned(c.result)
+    })
+}
+
+/// Calls the `String`-like method `code` (`func() string`) on `recv`.
+pub(super) fn call_string_method(code: *const u8, recv: *mut u8) -> Called {
+    if let Some(r) = call_method(code, recv, None) {
+        return r;
+    }
+    // Without the overlay (no `fmt` package): a direct call.
+    // SAFETY: `code` is a `func() string` method taking the context and
+    // the receiver word.
+    let m: unsafe extern "C" fn(*mut u8, *mut u8) -> GoString =
+        unsafe { core::mem::transmute(code) };
+    // SAFETY: as above.
+    Called::Returned(unsafe { m(core::ptr::null_mut(), recv) })
+}
+
 impl Printer {
     /// Calls a `Format` method with this printer as its `fmt.State`;
-    /// false if the state type is not registered.
-    pub(super) fn call_format(&mut self, m: FormatMethod, word: *mut u8, verb: char) -> bool {
+    /// `None` if the state type is not registered.
+    pub(super) fn call_format(
+        &mut self,
+        m: FormatMethod,
+        word: *mut u8,
+        verb: char,
+    ) -> Option<Called> {
         let tab = STATE_ITAB.load(Ordering::Acquire);
         if tab.is_null() {
-            return false;
+            return None;
         }
         let st = crate::mem::alloc_noscan(8) as *mut *mut Printer;
         let me: *mut Printer = self;
         // SAFETY: `st` is a fresh 8-byte allocation, the layout of
         // `fmt.state`; the method reaches the printer only through it, and
         // nothing uses `self` until the call returns.
-        unsafe {
-            *st = me;
-            m(core::ptr::null_mut(), word, tab, st as *mut u8, verb as i32);
-        }
-        true
+        unsafe { *st = me };
+        call_method(m as *const u8, word, Some((tab, st as *mut u8, verb)))
     }
 }
 

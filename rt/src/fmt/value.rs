@@ -252,18 +252,13 @@ impl Printer {
         }
         if let Some(m) = state::format_method(v.typ) {
             let word = v.data_word();
-            if v.typ.kind == KIND_POINTER && word.is_null() {
-                if let Some(meta) = v.typ.find_method(b"Format") {
-                    if meta.pointer_receiver == 0 {
-                        // A value method through a nil pointer would
-                        // panic; fmt prints <nil>.
-                        self.buf.extend_from_slice(b"<nil>");
-                        return true;
-                    }
+            match self.call_format(m, word, verb) {
+                Some(state::Called::Panicked(e)) => {
+                    self.catch_panic(v, e, verb, b"Format");
+                    return true;
                 }
-            }
-            if self.call_format(m, word, verb) {
-                return true;
+                Some(state::Called::Returned(_)) => return true,
+                None => {}
             }
         }
         let method: &[u8] = if self.f.sharp_v {
@@ -284,19 +279,13 @@ impl Printer {
             return false;
         };
         let word = v.data_word();
-        if v.typ.kind == KIND_POINTER && word.is_null() {
-            // A value method through a nil pointer would panic; fmt
-            // recovers from that by printing <nil>.
-            if let Some(meta) = v.typ.find_method(method) {
-                if meta.pointer_receiver == 0 {
-                    self.buf.extend_from_slice(b"<nil>");
-                    return true;
-                }
+        let s = match state::call_string_method(m as *const u8, word) {
+            state::Called::Returned(s) => s,
+            state::Called::Panicked(e) => {
+                self.catch_panic(v, e, verb, method);
+                return true;
             }
-        }
-        // SAFETY: `m` is a `func() string` method of the value's dynamic
-        // type, called with the value's interface data word.
-        let s = unsafe { m(core::ptr::null_mut(), word) };
+        };
         // SAFETY: the method returned a Go string.
         let s = unsafe { s.as_bytes() };
         if self.f.sharp_v {
@@ -305,6 +294,34 @@ impl Printer {
             self.fmt_string(None, s, verb);
         }
         true
+    }
+
+    /// `catchPanic`: the method called on `v` panicked with `e`. A nil
+    /// pointer receiver prints `<nil>`; otherwise
+    /// `%!verb(PANIC=Method method: value)`.
+    fn catch_panic(&mut self, v: Value, e: Eface, verb: char, method: &[u8]) {
+        if v.typ.kind == KIND_POINTER && v.data_word().is_null() {
+            // Unpadded, as gc prints it.
+            self.buf.extend_from_slice(b"<nil>");
+            return;
+        }
+        if self.panicking {
+            // A panic while printing a panic value: the recursion cannot
+            // succeed.
+            // SAFETY: `e` is the interface value a panic carried.
+            unsafe { crate::panic::rgo_gopanic(e.typ, e.data) }
+        }
+        let flags = core::mem::take(&mut self.f);
+        self.buf.extend_from_slice(b"%!");
+        self.push_rune(verb);
+        self.buf.extend_from_slice(b"(PANIC=");
+        self.buf.extend_from_slice(method);
+        self.buf.extend_from_slice(b" method: ");
+        self.panicking = true;
+        self.print_arg(e, 'v');
+        self.panicking = false;
+        self.buf.push(b')');
+        self.f = flags;
     }
 
     /// `printValue`: a value by kind; `depth` > 0 inside composites.
