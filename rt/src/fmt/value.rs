@@ -152,6 +152,11 @@ fn is_exported(name: &[u8]) -> bool {
     }
 }
 
+/// Whether method `name` of `t` has a pointer receiver.
+fn pointer_method(t: &Type, name: &[u8]) -> bool {
+    t.find_method(name).is_some_and(|m| m.pointer_receiver != 0)
+}
+
 impl Printer {
     /// `printArg`: one top-level operand.
     pub(super) fn print_arg(&mut self, arg: Eface, verb: char) {
@@ -252,6 +257,10 @@ impl Printer {
         }
         if let Some(m) = state::format_method(v.typ) {
             let word = v.data_word();
+            if v.typ.kind == KIND_POINTER && word.is_null() && !pointer_method(v.typ, b"Format") {
+                self.buf.extend_from_slice(b"<nil>");
+                return true;
+            }
             match self.call_format(m, word, verb) {
                 Some(state::Called::Panicked(e)) => {
                     self.catch_panic(v, e, verb, b"Format");
@@ -279,6 +288,12 @@ impl Printer {
             return false;
         };
         let word = v.data_word();
+        if v.typ.kind == KIND_POINTER && word.is_null() && !pointer_method(v.typ, method) {
+            // A value method through a nil pointer would panic; fmt
+            // recovers from that by printing <nil>.
+            self.buf.extend_from_slice(b"<nil>");
+            return true;
+        }
         let s = match state::call_string_method(m as *const u8, word) {
             state::Called::Returned(s) => s,
             state::Called::Panicked(e) => {
