@@ -7,6 +7,7 @@
 //! selected by build constraints ([`constraint`]) for linux/amd64.
 
 pub mod constraint;
+pub mod embed;
 pub mod goroot;
 
 use std::collections::{BTreeMap, HashMap};
@@ -38,6 +39,8 @@ pub struct Package {
     /// checking (bad literals, misplaced labels, ...), as with gc: they are
     /// reported together with the checker's.
     pub errors: Vec<Diagnostic>,
+    /// The files `//go:embed` puts in package-level variables.
+    pub embeds: Vec<embed::Embed>,
 }
 
 /// Packages replacing GOROOT's: import path → (file name, source text).
@@ -232,6 +235,8 @@ impl Loader<'_, '_> {
                 }
             }
         }
+        let (embeds, embed_errs) = embed::collect(&dir, &files);
+        errors.extend(embed_errs);
         Ok(Package {
             path: path.to_string(),
             name,
@@ -240,6 +245,7 @@ impl Loader<'_, '_> {
             imports,
             overlay,
             errors,
+            embeds,
         })
     }
 

@@ -56,6 +56,7 @@ pub(crate) fn load(sources: &mut SourceMap, main: &str) -> Result<Vec<Package>, 
             imports: Vec::new(),
             overlay: true,
             errors: Vec::new(),
+            embeds: Vec::new(),
         });
     }
     let name = main_file.package.name.clone();
@@ -71,6 +72,7 @@ pub(crate) fn load(sources: &mut SourceMap, main: &str) -> Result<Vec<Package>, 
         },
         overlay: false,
         errors: soft,
+        embeds: Vec::new(),
     });
     Ok(pkgs)
 }
