@@ -120,13 +120,27 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         self.b.set_block(body);
     }
 
+    /// The address of the list `defer` statements here push to: the
+    /// function's own, or in a range-over-func body the enclosing
+    /// function's.
+    pub fn defer_list_addr(&mut self) -> Option<ValueId> {
+        if let Some(ctx) = &self.yield_ctx {
+            return ctx.defers;
+        }
+        let slot = self.defers?;
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let list_t = self.lw.ck.tcx.slice(fty);
+        let lpt = self.ptr_to(list_t);
+        Some(self.b.local_addr(slot, lpt))
+    }
+
     /// `defer f(args)`.
     pub fn defer_stmt(&mut self, call: &'a Expr) {
         let e = call.unparen();
-        let Some(slot) = self.defers else {
+        if self.defers.is_none() && self.yield_ctx.as_ref().is_none_or(|c| c.defers.is_none()) {
             self.ice(e.pos(), "defer without a defer list");
             return;
-        };
+        }
         let ExprKind::Call { func, args, .. } = &e.kind else {
             self.ice(e.pos(), "defer of a non-call");
             return;
@@ -240,8 +254,9 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         );
         let list_t = self.lw.ck.tcx.slice(fty);
         let lt = self.ty(list_t);
-        let lpt = self.ptr_to(list_t);
-        let a = self.b.local_addr(slot, lpt);
+        let Some(a) = self.defer_list_addr() else {
+            return;
+        };
         let list = self.b.load(a, lt);
         let list = self.b.val(
             InstrKind::Append {

@@ -50,8 +50,8 @@ pub(super) struct FnLowerer<'l, 'a> {
     pub targets: Vec<Target>,
     /// Blocks of labeled statements (for `goto`).
     pub labels: HashMap<String, BlockId>,
-    /// Labels whose statement has been lowered (a `goto` to a label that
-    /// never is leaves the function: only from a range-over-func body).
+    /// Labels whose statement has been lowered (each label a `goto`
+    /// names must be, by the time the function is finished).
     pub labels_placed: HashSet<String>,
     /// The body of the next switch clause (for `fallthrough`).
     pub fallthrough: Option<BlockId>,
@@ -263,7 +263,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             let span = self.b.span;
             self.ice(
                 span,
-                &format!("goto {l} out of a range-over-func loop body not supported yet"),
+                &format!("goto {l}: the label is not in this function"),
             );
         }
         let default = if self.result_tys.is_empty() {
