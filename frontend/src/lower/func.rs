@@ -317,7 +317,8 @@ impl<'a> Lowerer<'a> {
             f.noinline = decl.has_directive("go:noinline");
         }
         let Some(body) = &decl.body else {
-            // Bound to C: in the overlay, or cgo's generated declarations.
+            // Bound to C: in the overlay, cgo's generated declarations, or
+            // linked to a runtime function gc provides.
             let overlay = self.packages.get(pkg).is_some_and(|p| {
                 p.overlay
                     || p.files
@@ -329,9 +330,11 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .find(|d| d.name() == "rgo:extern")
                 .and_then(|d| d.args().next())
+                .filter(|_| overlay)
+                .or_else(|| runtime_linkname(decl))
                 .map(str::to_string);
             match sym {
-                Some(s) if overlay => {
+                Some(s) => {
                     let sig = self.prog.funcs.get(id.0 as usize).map(|f| f.sig.clone());
                     if let (Some(f), Some(sig)) = (self.prog.funcs.get_mut(id.0 as usize), sig) {
                         let mut values = Vec::new();
@@ -385,6 +388,31 @@ impl<'a> Lowerer<'a> {
         f.lower_body(body);
         f.finish(id);
     }
+}
+
+/// Body-less functions of the standard library that gc's runtime provides
+/// through `//go:linkname`, and that rgo's runtime has too: the link
+/// target and the runtime's symbol (`rt/ABI.md`).
+const RUNTIME_LINKNAMES: &[(&str, &str)] = &[
+    ("runtime.newcoro", "rgo_newcoro"),
+    ("runtime.coroswitch", "rgo_coroswitch"),
+];
+
+/// The runtime symbol a body-less `decl` is linked to, if rgo's runtime
+/// provides it.
+fn runtime_linkname(decl: &ast::FuncDecl) -> Option<&'static str> {
+    let target = decl.directives.iter().find_map(|d| {
+        if !matches!(d.name(), "go:linkname" | "go:linknamestd") {
+            return None;
+        }
+        let mut args = d.args();
+        (args.next()? == decl.name.name).then_some(())?;
+        args.next()
+    })?;
+    RUNTIME_LINKNAMES
+        .iter()
+        .find(|(t, _)| *t == target)
+        .map(|&(_, sym)| sym)
 }
 
 impl<'a> Lowerer<'a> {
