@@ -2,7 +2,9 @@
 //! `defer` statement and packed into a closure (`outer.deferwrapN`, whose
 //! captures are those values), pushed on a per-function list (a local
 //! `[]func()`). Every return stores its results, runs the list last in
-//! first out, and returns the (possibly updated) results.
+//! first out, and returns the (possibly updated) results. A `defer` in
+//! the body of a range-over-func loop pushes onto the list of the function
+//! the loop is in (see [`super::rangefunc`]).
 //!
 //! For panics, the function registers the list with the runtime at entry
 //! (`rgo_defer_push`, which hands back a `jmp_buf` filled right away by
@@ -137,7 +139,11 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
     /// `defer f(args)`.
     pub fn defer_stmt(&mut self, call: &'a Expr) {
         let e = call.unparen();
-        if self.defers.is_none() && self.yield_ctx.as_ref().is_none_or(|c| c.defers.is_none()) {
+        let has_list = match &self.yield_ctx {
+            Some(ctx) => ctx.defers.is_some(),
+            None => self.defers.is_some(),
+        };
+        if !has_list {
             self.ice(e.pos(), "defer without a defer list");
             return;
         }

@@ -199,35 +199,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 code += 2;
             }
         }
-        // `goto`s out of the body: to a label of the enclosing code, or
-        // passed on when that code is a body the label is outside of too.
-        let mut body_labels = HashSet::new();
-        let mut targets = Vec::new();
-        labels_and_gotos(&r.body.stmts, &mut body_labels, &mut targets);
-        let mut gotos = Vec::new();
-        for l in targets {
-            if body_labels.contains(&l) {
-                continue;
-            }
-            let passed = self
-                .yield_ctx
-                .as_ref()
-                .filter(|ctx| !ctx.labels.contains(&l))
-                .map(|ctx| ctx.gotos.iter().find(|(g, _)| *g == l).map(|&(_, c)| c));
-            match passed {
-                Some(Some(c)) => actions.push((code, Action::Propagate(c))),
-                Some(None) => {
-                    self.ice(r.range_span, &format!("goto {l}: label not found"));
-                    continue;
-                }
-                None => {
-                    let blk = self.label_block(&l);
-                    actions.push((code, Action::Jump(blk)));
-                }
-            }
-            gotos.push((l, code));
-            code += 1;
-        }
+        let (body_labels, gotos) = self.goto_codes(r, code, &mut actions);
         // The body's captures: the variables it uses from outside, the
         // state word, the result slots.
         let free = escape::range_func_free_vars(&self.lw.ck, r);
@@ -372,6 +344,46 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             self.return_named();
         }
         self.b.set_block(done);
+    }
+
+    /// The labels declared in the body of `r`, and codes from `code` on
+    /// for the labels outside it that its `goto`s name, with what the
+    /// enclosing code does for each: jump to its label, or pass the code
+    /// on when that code is a body the label is outside of too.
+    fn goto_codes(
+        &mut self,
+        r: &'a RangeStmt,
+        mut code: i128,
+        actions: &mut Vec<(i128, Action)>,
+    ) -> (HashSet<String>, Vec<(String, i128)>) {
+        let mut body_labels = HashSet::new();
+        let mut targets = Vec::new();
+        labels_and_gotos(&r.body.stmts, &mut body_labels, &mut targets);
+        let mut gotos = Vec::new();
+        for l in targets {
+            if body_labels.contains(&l) {
+                continue;
+            }
+            let passed = self
+                .yield_ctx
+                .as_ref()
+                .filter(|ctx| !ctx.labels.contains(&l))
+                .map(|ctx| ctx.gotos.iter().find(|(g, _)| *g == l).map(|&(_, c)| c));
+            match passed {
+                Some(Some(c)) => actions.push((code, Action::Propagate(c))),
+                Some(None) => {
+                    self.ice(r.range_span, &format!("goto {l}: label not found"));
+                    continue;
+                }
+                None => {
+                    let blk = self.label_block(&l);
+                    actions.push((code, Action::Jump(blk)));
+                }
+            }
+            gotos.push((l, code));
+            code += 1;
+        }
+        (body_labels, gotos)
     }
 
     /// Continues in `target` if the state `s` is `code`.
