@@ -292,6 +292,21 @@ pub extern "C" fn rgo_panic_nilmap() -> ! {
     runtime_error(b"assignment to entry in nil map")
 }
 
+/// A range-over-func loop's iterator misused `yield`: called it in loop
+/// state `state` (done 0, running 2, exhausted 3), or (4) returned
+/// normally after the loop body panicked.
+#[no_mangle]
+pub extern "C" fn rgo_panic_rangestate(state: i64) -> ! {
+    let msg: &[u8] = match state {
+        0 => b"runtime error: range function continued iteration after function for loop body returned false",
+        2 => b"runtime error: range function continued iteration after loop body panic",
+        3 => b"runtime error: range function continued iteration after whole loop exit",
+        4 => b"runtime error: range function recovered a loop body panic and did not resume panicking",
+        _ => b"runtime error: range function in an unexpected state",
+    };
+    runtime_error(msg)
+}
+
 /// The message of a failed type assertion (gc's
 /// `TypeAssertionError.Error()`).
 pub fn typeassert_message(

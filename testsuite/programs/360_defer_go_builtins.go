@@ -12,6 +12,10 @@ type T struct{ n int }
 
 func (t T) M(x int) { fmt.Println("M", t.n, x) }
 
+type S struct{ c chan int }
+
+func (s S) M(x int) { s.c <- x }
+
 func main() {
 	m := map[int]int{1: 1, 2: 2}
 	func() {
@@ -43,10 +47,10 @@ func main() {
 		f := i.M
 		defer f(8)
 	}()
-	done := make(chan bool)
-	go i.M(9)
-	go func() { done <- true }()
-	<-done
+	c := make(chan int)
+	var j I = S{c}
+	go j.M(9)
+	fmt.Println("sent by a method of an interface:", <-c)
 	func() {
 		defer func() { fmt.Println(recover()) }()
 		defer panic("p")

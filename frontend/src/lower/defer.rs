@@ -2,7 +2,9 @@
 //! `defer` statement and packed into a closure (`outer.deferwrapN`, whose
 //! captures are those values), pushed on a per-function list (a local
 //! `[]func()`). Every return stores its results, runs the list last in
-//! first out, and returns the (possibly updated) results.
+//! first out, and returns the (possibly updated) results. A `defer` in
+//! the body of a range-over-func loop pushes onto the list of the function
+//! the loop is in (see [`super::rangefunc`]).
 //!
 //! For panics, the function registers the list with the runtime at entry
 //! (`rgo_defer_push`, which hands back a `jmp_buf` filled right away by
@@ -114,13 +116,31 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         self.b.set_block(body);
     }
 
+    /// The address of the list `defer` statements here push to: the
+    /// function's own, or in a range-over-func body the enclosing
+    /// function's.
+    pub fn defer_list_addr(&mut self) -> Option<ValueId> {
+        if let Some(ctx) = &self.yield_ctx {
+            return ctx.defers;
+        }
+        let slot = self.defers?;
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let list_t = self.lw.ck.tcx.slice(fty);
+        let lpt = self.ptr_to(list_t);
+        Some(self.b.local_addr(slot, lpt))
+    }
+
     /// `defer f(args)`.
     pub fn defer_stmt(&mut self, call: &'a Expr) {
         let e = call.unparen();
-        let Some(slot) = self.defers else {
+        let has_list = match &self.yield_ctx {
+            Some(ctx) => ctx.defers.is_some(),
+            None => self.defers.is_some(),
+        };
+        if !has_list {
             self.ice(e.pos(), "defer without a defer list");
             return;
-        };
+        }
         let ExprKind::Call { func, args, .. } = &e.kind else {
             self.ice(e.pos(), "defer of a non-call");
             return;
@@ -128,7 +148,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         let fmode = self.lw.ck.info.types.get(&func.id).map(|t| t.mode.clone());
         if let Some(Mode::Builtin(b)) = fmode {
             let clo = self.builtin_thunk(e, b, args, "deferwrap");
-            self.push_deferred(slot, clo);
+            self.push_deferred(clo);
             return;
         }
         let Some((callee, argv, ret)) = self.prepare_call(e) else {
@@ -205,16 +225,17 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             },
             ft,
         );
-        self.push_deferred(slot, clo);
+        self.push_deferred(clo);
     }
 
-    /// Appends the `func()` value `clo` to the defer list in `slot`.
-    fn push_deferred(&mut self, slot: crate::ir::LocalId, clo: ValueId) {
+    /// Appends the `func()` value `clo` to the list `defer` pushes to here.
+    fn push_deferred(&mut self, clo: ValueId) {
         let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
         let list_t = self.lw.ck.tcx.slice(fty);
         let lt = self.ty(list_t);
-        let lpt = self.ptr_to(list_t);
-        let a = self.b.local_addr(slot, lpt);
+        let Some(a) = self.defer_list_addr() else {
+            return;
+        };
         let list = self.b.load(a, lt);
         let list = self.b.val(
             InstrKind::Append {

@@ -50,8 +50,8 @@ pub(super) struct FnLowerer<'l, 'a> {
     pub targets: Vec<Target>,
     /// Blocks of labeled statements (for `goto`).
     pub labels: HashMap<String, BlockId>,
-    /// Labels whose statement has been lowered (a `goto` to a label that
-    /// never is leaves the function: only from a range-over-func body).
+    /// Labels whose statement has been lowered (each label a `goto`
+    /// names must be, by the time the function is finished).
     pub labels_placed: HashSet<String>,
     /// The body of the next switch clause (for `fallthrough`).
     pub fallthrough: Option<BlockId>,
@@ -279,7 +279,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             let span = self.b.span;
             self.ice(
                 span,
-                &format!("goto {l} out of a range-over-func loop body not supported yet"),
+                &format!("goto {l}: the label is not in this function"),
             );
         }
         let default = if self.result_tys.is_empty() {
@@ -334,7 +334,8 @@ impl<'a> Lowerer<'a> {
             f.noinline = decl.has_directive("go:noinline");
         }
         let Some(body) = &decl.body else {
-            // Bound to C: in the overlay, or cgo's generated declarations.
+            // Bound to C: in the overlay, cgo's generated declarations, or
+            // linked to a runtime function gc provides.
             let overlay = self.packages.get(pkg).is_some_and(|p| {
                 p.overlay
                     || p.files
@@ -346,9 +347,11 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .find(|d| d.name() == "rgo:extern")
                 .and_then(|d| d.args().next())
+                .filter(|_| overlay)
+                .or_else(|| runtime_linkname(decl))
                 .map(str::to_string);
             match sym {
-                Some(s) if overlay => {
+                Some(s) => {
                     let sig = self.prog.funcs.get(id.0 as usize).map(|f| f.sig.clone());
                     if let (Some(f), Some(sig)) = (self.prog.funcs.get_mut(id.0 as usize), sig) {
                         let mut values = Vec::new();
@@ -402,6 +405,31 @@ impl<'a> Lowerer<'a> {
         f.lower_body(body);
         f.finish(id);
     }
+}
+
+/// Body-less functions of the standard library that gc's runtime provides
+/// through `//go:linkname`, and that rgo's runtime has too: the link
+/// target and the runtime's symbol (`rt/ABI.md`).
+const RUNTIME_LINKNAMES: &[(&str, &str)] = &[
+    ("runtime.newcoro", "rgo_newcoro"),
+    ("runtime.coroswitch", "rgo_coroswitch"),
+];
+
+/// The runtime symbol a body-less `decl` is linked to, if rgo's runtime
+/// provides it.
+fn runtime_linkname(decl: &ast::FuncDecl) -> Option<&'static str> {
+    let target = decl.directives.iter().find_map(|d| {
+        if !matches!(d.name(), "go:linkname" | "go:linknamestd") {
+            return None;
+        }
+        let mut args = d.args();
+        (args.next()? == decl.name.name).then_some(())?;
+        args.next()
+    })?;
+    RUNTIME_LINKNAMES
+        .iter()
+        .find(|(t, _)| *t == target)
+        .map(|&(_, sym)| sym)
 }
 
 impl<'a> Lowerer<'a> {

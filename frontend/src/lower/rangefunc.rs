@@ -7,17 +7,31 @@
 //! - `break` stores [`BREAK`] and returns `false`;
 //! - `return` stores the results in slots of the enclosing function and
 //!   [`RETURN`] (or [`BARE_RETURN`]), and returns `false`;
-//! - `break L` / `continue L` to a loop outside stores that target's code
-//!   (numbered from 1) and returns `false`.
+//! - `break L` / `continue L` to a loop outside, and `goto L` to a label
+//!   outside, store that target's code (numbered from 1) and return
+//!   `false`;
+//! - `defer` pushes onto the enclosing function's list of deferred calls
+//!   (the call belongs to that function, as the spec says), whose address
+//!   the body captures.
 //!
 //! After `f` returns, the enclosing code reads the state and does what
 //! the body asked. Bodies nested in other range-over-func bodies pass
 //! returns and outer jumps on through their own state.
+//!
+//! A second word tracks the loop's life, so that an iterator that misuses
+//! `yield` fails as the spec asks: it is [`READY`] while the body may be
+//! called, [`RUNNING`] while it runs (and stays so if the body panics),
+//! [`DONE`] once the body returned `false`, [`EXHAUSTED`] once `f`
+//! returned. The body panics (`rgo_panic_rangestate`) when called in any
+//! state but [`READY`]; the enclosing code panics when `f` returns while
+//! the body is still [`RUNNING`] (`f` recovered the body's panic).
+
+use std::collections::HashSet;
 
 use super::escape;
 use super::func::{FnLowerer, Storage};
 use crate::ir::{BinOp, BlockId, Callee, Const, InstrKind, Terminator, ValueId};
-use crate::syntax::ast::{Expr, RangeStmt};
+use crate::syntax::ast::{Expr, RangeStmt, Stmt, StmtKind};
 use crate::types::{BasicKind, TyId};
 
 /// The loop was left by `break`.
@@ -27,11 +41,21 @@ const RETURN: i128 = -2;
 /// A `return` without values (named results, or none).
 const BARE_RETURN: i128 = -3;
 
+/// States of a loop's life (the codes `rgo_panic_rangestate` takes).
+const DONE: i128 = 0;
+const READY: i128 = 1;
+const RUNNING: i128 = 2;
+const EXHAUSTED: i128 = 3;
+/// Not a state: `f` returned normally after the body panicked.
+const MISSING_PANIC: i128 = 4;
+
 /// What a range-over-func body knows about its loop.
 #[derive(Clone)]
 pub(super) struct YieldCtx {
     /// `*int`: the state word.
     pub state: ValueId,
+    /// `*int`: the loop's life ([`READY`], [`RUNNING`], ...).
+    pub life: ValueId,
     /// Pointers to the enclosing function's result slots.
     pub results: Vec<ValueId>,
     pub result_tys: Vec<TyId>,
@@ -40,6 +64,57 @@ pub(super) struct YieldCtx {
     /// Labeled loops and switches outside the body: label, the code for
     /// `break`, the code for `continue` (loops only).
     pub outer: Vec<(String, i128, Option<i128>)>,
+    /// `*[]func()`: the enclosing function's list of deferred calls, when
+    /// the body has `defer`s (they belong to that function).
+    pub defers: Option<ValueId>,
+    /// Labels declared in the body (a `goto` to one stays inside).
+    pub labels: HashSet<String>,
+    /// Labels outside the body that its `goto`s target, with their codes.
+    pub gotos: Vec<(String, i128)>,
+}
+
+/// The labels declared in statements, and the labels their `goto`s name
+/// (function literals are other functions, so only statements are
+/// walked).
+fn labels_and_gotos(stmts: &[Stmt], labels: &mut HashSet<String>, gotos: &mut Vec<String>) {
+    for s in stmts {
+        label_walk(s, labels, gotos);
+    }
+}
+
+fn label_walk(s: &Stmt, labels: &mut HashSet<String>, gotos: &mut Vec<String>) {
+    match &s.kind {
+        StmtKind::Labeled { label, stmt } => {
+            labels.insert(label.name.clone());
+            label_walk(stmt, labels, gotos);
+        }
+        StmtKind::Goto(l) if !gotos.contains(&l.name) => gotos.push(l.name.clone()),
+        StmtKind::Block(b) => labels_and_gotos(&b.stmts, labels, gotos),
+        StmtKind::If(i) => {
+            labels_and_gotos(&i.then.stmts, labels, gotos);
+            if let Some(e) = &i.els {
+                label_walk(e, labels, gotos);
+            }
+        }
+        StmtKind::Switch(sw) => {
+            for c in &sw.clauses {
+                labels_and_gotos(&c.body, labels, gotos);
+            }
+        }
+        StmtKind::TypeSwitch(ts) => {
+            for c in &ts.clauses {
+                labels_and_gotos(&c.body, labels, gotos);
+            }
+        }
+        StmtKind::Select(sel) => {
+            for c in &sel.clauses {
+                labels_and_gotos(&c.body, labels, gotos);
+            }
+        }
+        StmtKind::For(f) => labels_and_gotos(&f.body.stmts, labels, gotos),
+        StmtKind::Range(r) => labels_and_gotos(&r.body.stmts, labels, gotos),
+        _ => {}
+    }
 }
 
 /// What the enclosing code does for a state code.
@@ -77,6 +152,9 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         let int = self.int_ty();
         let ipt = self.ptr_to(crate::types::TypeCtx::basic(BasicKind::Int));
         let state = self.b.val(InstrKind::New(int), ipt);
+        let life = self.b.val(InstrKind::New(int), ipt);
+        let ready = self.b.konst(Const::Int(READY), int);
+        self.b.store(life, ready);
         let (res_ptrs, res_tys) = match &self.yield_ctx {
             Some(ctx) => (ctx.results.clone(), ctx.result_tys.clone()),
             None => {
@@ -121,6 +199,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 code += 2;
             }
         }
+        let (body_labels, gotos) = self.goto_codes(r, code, &mut actions);
         // The body's captures: the variables it uses from outside, the
         // state word, the result slots.
         let free = escape::range_func_free_vars(&self.lw.ck, r);
@@ -133,10 +212,23 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         }
         caps.push(state);
         cap_tys.push(ipt);
+        caps.push(life);
+        cap_tys.push(ipt);
         for (i, &p) in res_ptrs.iter().enumerate() {
             caps.push(p);
             let t = res_tys[i];
             cap_tys.push(self.ptr_to(t));
+        }
+        let has_defers = super::defer::contains_defer(&r.body.stmts);
+        if has_defers {
+            match self.defer_list_addr() {
+                Some(a) => {
+                    caps.push(a);
+                    let t = self.b.value_type(a);
+                    cap_tys.push(t);
+                }
+                None => self.ice(r.range_span, "defer without a defer list"),
+            }
         }
         let ysig_ir = {
             let subst = self.subst.clone();
@@ -158,14 +250,20 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                 c.vars.insert(o, Storage::Addr(vals[i]));
             }
             let n = free.len();
+            let nres = res_tys.len();
             c.yield_ctx = Some(YieldCtx {
                 state: vals[n],
-                results: vals[n + 1..].to_vec(),
+                life: vals[n + 1],
+                results: vals[n + 2..n + 2 + nres].to_vec(),
                 result_tys: res_tys,
                 label,
                 outer,
+                defers: vals.get(n + 2 + nres).copied().filter(|_| has_defers),
+                labels: body_labels,
+                gotos,
             });
             c.result_tys = vec![crate::types::TypeCtx::basic(BasicKind::Bool)];
+            c.enter_body(vals[n + 1]);
             let params: Vec<ValueId> = ysig_ir.params.iter().map(|t| c.b.param(*t)).collect();
             c.bind_iteration_vars(r, &params, &ysig.params);
             c.stmts(&r.body.stmts);
@@ -185,6 +283,20 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         );
         let ret = self.result_type(&sig.results);
         self.b.call(Callee::Value(f), vec![clo], ret);
+        // `f` returned: not after recovering the body's panic.
+        let l = self.b.load(life, int);
+        let missing = self.b.new_block();
+        let ok = self.b.new_block();
+        let running = self.b.konst(Const::Int(RUNNING), int);
+        let bool_t = self.bool_ty();
+        let is_running = self.b.binary(BinOp::Eq, l, running, bool_t);
+        self.b.branch(is_running, missing, ok);
+        self.b.set_block(missing);
+        let code = self.b.konst(Const::Int(MISSING_PANIC), int);
+        self.panic_rangestate(code);
+        self.b.set_block(ok);
+        let exhausted = self.b.konst(Const::Int(EXHAUSTED), int);
+        self.b.store(life, exhausted);
         // What the body asked for.
         let s = self.b.load(state, int);
         let done = self.b.new_block();
@@ -234,6 +346,46 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         self.b.set_block(done);
     }
 
+    /// The labels declared in the body of `r`, and codes from `code` on
+    /// for the labels outside it that its `goto`s name, with what the
+    /// enclosing code does for each: jump to its label, or pass the code
+    /// on when that code is a body the label is outside of too.
+    fn goto_codes(
+        &mut self,
+        r: &'a RangeStmt,
+        mut code: i128,
+        actions: &mut Vec<(i128, Action)>,
+    ) -> (HashSet<String>, Vec<(String, i128)>) {
+        let mut body_labels = HashSet::new();
+        let mut targets = Vec::new();
+        labels_and_gotos(&r.body.stmts, &mut body_labels, &mut targets);
+        let mut gotos = Vec::new();
+        for l in targets {
+            if body_labels.contains(&l) {
+                continue;
+            }
+            let passed = self
+                .yield_ctx
+                .as_ref()
+                .filter(|ctx| !ctx.labels.contains(&l))
+                .map(|ctx| ctx.gotos.iter().find(|(g, _)| *g == l).map(|&(_, c)| c));
+            match passed {
+                Some(Some(c)) => actions.push((code, Action::Propagate(c))),
+                Some(None) => {
+                    self.ice(r.range_span, &format!("goto {l}: label not found"));
+                    continue;
+                }
+                None => {
+                    let blk = self.label_block(&l);
+                    actions.push((code, Action::Jump(blk)));
+                }
+            }
+            gotos.push((l, code));
+            code += 1;
+        }
+        (body_labels, gotos)
+    }
+
     /// Continues in `target` if the state `s` is `code`.
     fn branch_on(&mut self, s: ValueId, code: i128, target: BlockId) {
         let int = self.int_ty();
@@ -269,8 +421,40 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         }
     }
 
+    /// The body starts: it may run only when the loop is [`READY`].
+    fn enter_body(&mut self, life: ValueId) {
+        let int = self.int_ty();
+        let bool_t = self.bool_ty();
+        let l = self.b.load(life, int);
+        let ready = self.b.konst(Const::Int(READY), int);
+        let ok = self.b.binary(BinOp::Eq, l, ready, bool_t);
+        let run = self.b.new_block();
+        let bad = self.b.new_block();
+        self.b.branch(ok, run, bad);
+        self.b.set_block(bad);
+        self.panic_rangestate(l);
+        self.b.set_block(run);
+        let running = self.b.konst(Const::Int(RUNNING), int);
+        self.b.store(life, running);
+    }
+
+    /// Panics with the runtime error for state `code` (an `int`).
+    fn panic_rangestate(&mut self, code: ValueId) {
+        let int = self.int_ty();
+        let f = self.rt_extern("rgo_panic_rangestate", vec![int], Vec::new());
+        self.b.call(Callee::Direct(f), vec![code], None);
+        self.b.terminate(Terminator::Unreachable);
+    }
+
     /// Returns `more` from the yield function.
     pub fn yield_return(&mut self, more: bool) {
+        if let Some(life) = self.yield_ctx.as_ref().map(|c| c.life) {
+            let int = self.int_ty();
+            let next = self
+                .b
+                .konst(Const::Int(if more { READY } else { DONE }), int);
+            self.b.store(life, next);
+        }
         let bool_t = self.bool_ty();
         let v = self.b.konst(Const::Bool(more), bool_t);
         self.b.terminate(Terminator::Return(vec![v]));
@@ -313,6 +497,21 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             }
             None => false,
         }
+    }
+
+    /// `goto label` leaving a range-over-func body; false if the label is
+    /// in the body (or there is no body).
+    pub fn yield_goto(&mut self, label: &str) -> bool {
+        let Some(code) = self.yield_ctx.as_ref().and_then(|ctx| {
+            if ctx.labels.contains(label) {
+                return None;
+            }
+            ctx.gotos.iter().find(|(l, _)| l == label).map(|&(_, c)| c)
+        }) else {
+            return false;
+        };
+        self.yield_exit(code);
+        true
     }
 
     /// `return` inside a range-over-func body.

@@ -56,10 +56,6 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
             }
             StmtKind::Send { chan, value, .. } => self.chan_send(chan, value, s.pos()),
             StmtKind::Go(call) => self.go_stmt(call),
-            StmtKind::Defer(_) if self.yield_ctx.is_some() => self.ice(
-                s.pos(),
-                "defer in a range-over-func loop body not supported yet",
-            ),
             StmtKind::Defer(call) => self.defer_stmt(call),
             StmtKind::Select(sel) => self.select_stmt(s, sel),
             StmtKind::IncDec { x, inc, .. } => {
@@ -95,6 +91,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                     None => self.ice(s.pos(), "continue without target"),
                 }
             }
+            StmtKind::Goto(label) if self.yield_goto(&label.name) => {}
             StmtKind::Goto(label) => {
                 let blk = self.label_block(&label.name);
                 self.b.jump(blk);
@@ -133,7 +130,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
 
     /// The block a label names (created on first mention, for forward
     /// `goto`s).
-    fn label_block(&mut self, name: &str) -> crate::ir::BlockId {
+    pub(super) fn label_block(&mut self, name: &str) -> crate::ir::BlockId {
         if let Some(&b) = self.labels.get(name) {
             return b;
         }

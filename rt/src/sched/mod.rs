@@ -23,6 +23,7 @@
 //! Go code) with its registers on the stack it stopped on.
 
 mod callback;
+mod coro;
 pub mod lock;
 pub mod preempt;
 pub mod stack;
@@ -99,6 +100,8 @@ pub struct G {
     cgo_locks: u32,
     /// Its stack has run code since its pages were last released.
     stack_used: bool,
+    /// The coroutine it runs (see `coro`), null for other goroutines.
+    coro: *mut u8,
 }
 
 /// An OS thread running goroutines.
@@ -1065,7 +1068,13 @@ extern "C" fn goroutine_entry(g: usize) -> ! {
 
 /// Ends the running goroutine (its function returned, or `Goexit`).
 pub fn goexit() -> ! {
-    retire(current());
+    let g = current();
+    // SAFETY: the running G is live.
+    if !unsafe { (*g).coro }.is_null() {
+        // SAFETY: the running goroutine is a coroutine's.
+        unsafe { coro::exit(g) };
+    }
+    retire(g);
     switch_to_g0(After::Exit);
     unreachable!("a dead goroutine was scheduled")
 }
@@ -1162,6 +1171,7 @@ fn new_g(closure: *mut u8, system_id: Option<u64>) -> *mut G {
         (*g).system = system_id.is_some();
         (*g).in_sigpanic = false;
         (*g).stack_used = true;
+        (*g).coro = core::ptr::null_mut();
         (*g).sp = switch::init_stack((*g).stack_hi, g as usize, goroutine_entry);
         (*g).status.store(status::RUNNABLE, Ordering::Release);
     }
@@ -1192,6 +1202,7 @@ fn alloc_g(size: usize, guard: usize) -> *mut G {
         locked_m: core::ptr::null_mut(),
         cgo_locks: 0,
         stack_used: false,
+        coro: core::ptr::null_mut(),
     }))
 }
 
@@ -1264,8 +1275,8 @@ fn initial_procs() -> usize {
 /// stack (the collecting one's from `sp`, the others' from where they
 /// were suspended, below the registers they saved), the stacks of Ms
 /// stopped on their own stack, the `func()` of goroutines not yet
-/// started, the functions of pending timers, and the panic machinery's
-/// per-goroutine state.
+/// started, the coroutines goroutines run, the functions of pending
+/// timers, and the panic machinery's per-goroutine state.
 pub fn scan_roots(mk: &mut crate::mem::gc::mark::Marker, sp: usize) {
     if !STARTED.load(Ordering::Acquire) {
         return;
@@ -1284,6 +1295,7 @@ pub fn scan_roots(mk: &mut crate::mem::gc::mark::Marker, sp: usize) {
         let lo = if core::ptr::eq(g, cur) { sp } else { g.sp };
         mk.scan_conservative(lo, g.stack_hi);
         mk.mark(g.closure as usize);
+        mk.mark(g.coro as usize);
         crate::defer::scan_state(mk, g.defer_state);
     }
     for &m in &s.allm {
