@@ -159,7 +159,7 @@ func main() {
 }
 "#,
         &[
-            "6:4: not enough arguments in call to f\n\thave ()\n\twant (int, string)",
+            "6:2: not enough arguments in call to f\n\thave ()\n\twant (int, string)",
             "7:4: not enough arguments in call to f\n\thave (number)\n\twant (int, string)",
             "8:12: too many arguments in call to f\n\thave (number, string, number)\n\twant (int, string)",
             "9:14: cannot use \"s\" (untyped string constant) as int value in variable declaration",
@@ -491,10 +491,12 @@ fn check_path_limit(
             .flat_map(|d| d.one_line(&sources).lines().map(base).collect::<Vec<_>>())
             .collect());
     }
-    Ok(crate::diag::render(&sources, &diags, false)
-        .lines()
-        .map(base)
-        .collect())
+    Ok(
+        crate::diag::render(&sources, &diags, false, Some(crate::diag::ERROR_LIMIT))
+            .lines()
+            .map(base)
+            .collect(),
+    )
 }
 
 /// The expected diagnostics of an error case, from its snapshot.
