@@ -70,7 +70,7 @@ pub fn process(
     let exports = match exports(sources, pkg) {
         Ok(e) => e,
         Err(diags) => {
-            report(sources, &diags, label);
+            report(sources, &diags, label, flags);
             return Err(());
         }
     };
@@ -96,7 +96,7 @@ pub fn process(
                     Some(diag::Diagnostic::error(span, m))
                 })
                 .collect();
-            report(sources, &diags, label);
+            report(sources, &diags, label, flags);
             return Err(());
         }
         Err(ffi::Error::InvalidFlag(m)) => {
@@ -114,7 +114,7 @@ pub fn process(
     let id = sources.add(name, out.go_source.clone());
     let (mut file, errs) = frontend::syntax::parse_file(sources, id, ids);
     if !errs.is_empty() {
-        report(sources, &errs, label);
+        report(sources, &errs, label, flags);
         eprintln!("internal compiler error: cgo generated invalid Go");
         return Err(());
     }

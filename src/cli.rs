@@ -76,6 +76,11 @@ pub struct BuildFlags {
     /// `-extldflags 'flags'` (to the C linker)
     #[arg(long = "ldflags", value_name = "flags", allow_hyphen_values = true)]
     pub ldflags: Option<String>,
+    /// compiler flags, as gc's: `-e` (report every error, not only the
+    /// first ten); a `pattern=` prefix is accepted and applies to all
+    /// packages
+    #[arg(long = "gcflags", value_name = "flags", allow_hyphen_values = true)]
+    pub gcflags: Option<String>,
     /// `rgo tool compile`: stop at the object (set by `tool compile`, not a
     /// flag of `build`)
     #[arg(skip)]
@@ -143,7 +148,14 @@ impl std::fmt::Display for Usage {
 }
 
 /// Flags spelled with one dash, as the `go` command spells them.
-const LONG_FLAGS: &[&str] = &["buildmode", "emit-llvm", "emit-ir", "work", "ldflags"];
+const LONG_FLAGS: &[&str] = &[
+    "buildmode",
+    "emit-llvm",
+    "emit-ir",
+    "work",
+    "ldflags",
+    "gcflags",
+];
 
 pub fn parse(args: &[String]) -> Result<Cmd, Usage> {
     if args.first().is_some_and(|a| a == "tool") {
@@ -153,7 +165,7 @@ pub fn parse(args: &[String]) -> Result<Cmd, Usage> {
     let mut flags_done = false;
     for (i, a) in args.iter().enumerate() {
         // `-ldflags '-s -w'`: the value is the next word, dashes and all.
-        if i > 0 && !flags_done && args[i - 1] == "-ldflags" {
+        if i > 0 && !flags_done && (args[i - 1] == "-ldflags" || args[i - 1] == "-gcflags") {
             argv.push(a.clone());
             continue;
         }
@@ -223,6 +235,7 @@ fn parse_tool(args: &[String]) -> Result<Cmd, Usage> {
     let mut output = None;
     let mut pack = false;
     let mut verbose = false;
+    let mut all_errors = false;
     let mut files = Vec::new();
     let mut i = 1;
     while i < args.len() {
@@ -239,6 +252,7 @@ fn parse_tool(args: &[String]) -> Result<Cmd, Usage> {
             }
             "-pack" if tool == "compile" => pack = true,
             "-x" | "-v" => verbose = true,
+            "-e" if tool == "compile" => all_errors = true,
             // The package path: rgo names the package `main` or by its
             // import path itself.
             "-p" => i += 1,
@@ -267,6 +281,7 @@ fn parse_tool(args: &[String]) -> Result<Cmd, Usage> {
                 verbose_commands: verbose,
                 keep_work: false,
                 ldflags: None,
+                gcflags: all_errors.then(|| "-e".to_string()),
                 object_only: true,
             };
             Ok(Cmd::ToolCompile { flags, pack, files })

@@ -264,7 +264,7 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
             return Err(());
         }
         Err(LoadError::Diagnostics(d)) => {
-            report(&sources, &d, "command-line-arguments");
+            report(&sources, &d, "command-line-arguments", flags);
             return Err(());
         }
     };
@@ -305,18 +305,26 @@ fn build(flags: &BuildFlags, targets: &[String], out: Option<&Path>) -> Result<P
     let program = match frontend::check_and_lower(&sources, &packages) {
         Ok(p) if errors.is_empty() => p,
         Ok(_) => {
-            report(&sources, &errors, "command-line-arguments");
+            report(&sources, &errors, "command-line-arguments", flags);
             return Err(());
         }
         Err(d) => {
             errors.extend(d);
-            report(&sources, &errors, "command-line-arguments");
+            report(&sources, &errors, "command-line-arguments", flags);
             return Err(());
         }
     };
     if flags.emit_ir {
         print!("{program}");
         return Ok(out);
+    }
+    // The linker's check: an executable starts at main.main.
+    let exe = matches!(flags.buildmode, BuildMode::Exe | BuildMode::Pie);
+    let main_pkg = packages.last().is_some_and(|p| p.name == "main");
+    if exe && main_pkg && !flags.object_only && program.main.is_none() {
+        eprintln!("# command-line-arguments");
+        eprintln!("runtime.main_main·f: function main is undeclared in the main package");
+        return Err(());
     }
 
     let opts = codegen::Options {
@@ -532,14 +540,58 @@ fn buildmode_name(m: BuildMode) -> &'static str {
 
 /// Prints diagnostics as gc does (a `# package` header, then
 /// `file:line:col: message` lines), each followed by the source line.
-pub(crate) fn report(sources: &SourceMap, diags: &[diag::Diagnostic], package: &str) {
+pub(crate) fn report(
+    sources: &SourceMap,
+    diags: &[diag::Diagnostic],
+    package: &str,
+    flags: &BuildFlags,
+) {
     eprintln!("# {package}");
-    eprint!("{}", diag::render(sources, diags, true));
+    eprint!("{}", diag::render(sources, diags, true, error_limit(flags)));
+}
+
+/// How many errors are printed: gc's ten, or all of them with
+/// `-gcflags=-e`. A `pattern=` prefix (`all=-e`) applies to every package.
+fn error_limit(flags: &BuildFlags) -> Option<usize> {
+    let words = flags
+        .gcflags
+        .as_deref()
+        .map(|g| {
+            let g = match g.split_once('=') {
+                Some((pat, rest)) if !pat.starts_with('-') => rest,
+                _ => g,
+            };
+            split_words(g).unwrap_or_default()
+        })
+        .unwrap_or_default();
+    if words
+        .iter()
+        .any(|w| w == "-e" || w == "-e=true" || w == "-e=1")
+    {
+        None
+    } else {
+        Some(diag::ERROR_LIMIT)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gcflags_error_limit() {
+        let with = |g: Option<&str>| {
+            let Ok(Cmd::Build { mut flags, .. }) = crate::cli::parse(&["build".to_string()]) else {
+                panic!("build must parse");
+            };
+            flags.gcflags = g.map(str::to_string);
+            error_limit(&flags)
+        };
+        assert_eq!(with(None), Some(diag::ERROR_LIMIT));
+        assert_eq!(with(Some("-N -l")), Some(diag::ERROR_LIMIT));
+        assert_eq!(with(Some("-e")), None);
+        assert_eq!(with(Some("all=-e -N")), None);
+    }
 
     #[test]
     fn ldflags_settings() {

@@ -54,12 +54,33 @@ pub const ERROR_LIMIT: usize = 10;
 
 /// Renders diagnostics for a terminal or a log: each one as gc's
 /// `file:line:col: message` line, followed (when `snippets` is set) by the
-/// source line with the span underlined. Sorted by position; with
-/// [`ERROR_LIMIT`] errors or more, prints the first ten and then
-/// `too many errors`, as gc does.
-pub fn render(sources: &SourceMap, diags: &[Diagnostic], snippets: bool) -> String {
+/// source line with the span underlined. Sorted by position (files in
+/// the order of their first error); with `limit`
+/// errors or more (gc's is [`ERROR_LIMIT`], none with `-gcflags=-e`),
+/// prints the first `limit` and then `too many errors`, as gc does.
+pub fn render(
+    sources: &SourceMap,
+    diags: &[Diagnostic],
+    snippets: bool,
+    limit: Option<usize>,
+) -> String {
+    let limit = limit.unwrap_or(usize::MAX);
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
-    sorted.sort_by_key(|d| (d.span.file, d.span.lo));
+    // gc sorts by file, then line and column, where files (the source
+    // files, or names given by line directives) rank in the order of
+    // their first error.
+    let mut files_seen: Vec<&str> = Vec::new();
+    for d in diags {
+        let f = sources.position(d.span).file;
+        if !files_seen.contains(&f) {
+            files_seen.push(f);
+        }
+    }
+    sorted.sort_by_cached_key(|d| {
+        let p = sources.position(d.span);
+        let rank = files_seen.iter().position(|&f| f == p.file);
+        (rank, p.line, p.col, d.span.lo)
+    });
     sorted.dedup_by(|a, b| a.span == b.span && a.message == b.message);
 
     let mut files = SimpleFiles::new();
@@ -73,7 +94,7 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic], snippets: bool) -> Stri
         display_style: term::DisplayStyle::Rich,
         ..term::Config::default()
     };
-    for d in sorted.iter().take(ERROR_LIMIT) {
+    for d in sorted.iter().take(limit) {
         out.push_str(&d.one_line(sources));
         out.push('\n');
         if !snippets {
@@ -102,8 +123,8 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic], snippets: bool) -> Stri
         }
     }
     // gc gives up once it has ten errors, naming the tenth's position.
-    if sorted.len() >= ERROR_LIMIT {
-        let last = sorted[ERROR_LIMIT - 1].span;
+    if limit > 0 && sorted.len() >= limit {
+        let last = sorted[limit - 1].span;
         out.push_str(&format!("{}: too many errors\n", sources.position(last)));
     }
     out

@@ -1,5 +1,6 @@
 //! Command-line cases: how the compiler's `build` command fails on bad
-//! invocations, unreadable input and a forbidden `#cgo` flag, compared with `go build` by exit code
+//! invocations, unreadable input, a forbidden `#cgo` flag, a missing
+//! `func main` and `-gcflags=-e`, compared with `go build` by exit code
 //! and by whether a usage message is printed.
 
 use std::fs;
@@ -30,6 +31,12 @@ func main() {
 "#;
 
 const HELLO: &str = "package main\n\nfunc main() {}\n";
+
+/// A main package without `func main` (the linker's error, no position).
+const NO_MAIN: &str = "package main\n\nfunc Main() {}\n";
+
+/// Eleven errors: one more than gc reports without `-gcflags=-e`.
+const ELEVEN_ERRORS: &str = "package main\n\nfunc main() {\n\ta, b, c, d, e, f, g, h, i, j, k := 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11\n}\n";
 
 /// A `#cgo` flag outside gc's allow-list (a compiler plugin).
 const CGO_PLUGIN: &str = "package main\n\n// #cgo CFLAGS: -fplugin=./evil.so\n// static int one(void) { return 1; }\nimport \"C\"\n\nfunc main() { _ = C.one() }\n";
@@ -83,6 +90,20 @@ pub fn cases() -> Vec<CliCase> {
             setup: |dir| {
                 fs::write(dir.join("plugin.go"), CGO_PLUGIN)?;
                 Ok(vec!["plugin.go".into()])
+            },
+        },
+        CliCase {
+            name: "main_undeclared",
+            setup: |dir| {
+                fs::write(dir.join("nomain.go"), NO_MAIN)?;
+                Ok(vec!["nomain.go".into()])
+            },
+        },
+        CliCase {
+            name: "gcflags_all_errors",
+            setup: |dir| {
+                fs::write(dir.join("eleven.go"), ELEVEN_ERRORS)?;
+                Ok(vec!["-gcflags=-e".into(), "eleven.go".into()])
             },
         },
         CliCase {

@@ -262,6 +262,7 @@ impl Loader<'_, '_> {
     /// Loads `pkg`'s imports (depth first), then records `pkg`.
     fn visit(&mut self, pkg: Package) -> Result<(), LoadError> {
         self.state.insert(pkg.path.clone(), State::InProgress);
+        let mut bad_path = false;
         for file in &pkg.files {
             for imp in &file.imports {
                 if imp.path == "C" && !matches!(self.state.get("syscall"), Some(State::Done)) {
@@ -271,7 +272,16 @@ impl Loader<'_, '_> {
                     }
                     continue;
                 }
-                if imp.path == "C" || imp.path == "unsafe" || imp.path.is_empty() {
+                if imp.path == "C" || imp.path == "unsafe" {
+                    continue;
+                }
+                if let Some(msg) = import_path_error(&pkg.path, &imp.path) {
+                    // The go command stops reading a package's imports at
+                    // the first invalid path.
+                    if !(bad_path && msg.starts_with("invalid import path")) {
+                        bad_path |= msg.starts_with("invalid import path");
+                        self.diags.push(Diagnostic::error(imp.path_span, msg));
+                    }
                     continue;
                 }
                 match self.state.get(&imp.path) {
@@ -336,6 +346,36 @@ impl Loader<'_, '_> {
         }
         self.parse_package(path, dir, texts, false, false).map(Some)
     }
+}
+
+/// What the go command says of an import path it cannot accept in a
+/// package with path `importer`, if anything.
+fn import_path_error(importer: &str, path: &str) -> Option<String> {
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    let invalid = path.is_empty()
+        || path
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || ILLEGAL.contains(c));
+    if invalid {
+        return Some(format!("invalid import path: {path}"));
+    }
+    if path == "." || path == ".." || path.starts_with("./") || path.starts_with("../") {
+        return Some(format!(
+            "{path:?} is relative, but relative import paths are not supported in module mode"
+        ));
+    }
+    let ok = |c: char| c.is_ascii_alphanumeric() || "-._~/+".contains(c);
+    if let Some(c) = path.chars().find(|&c| !ok(c)) {
+        return Some(format!(
+            "malformed import path {path:?}: invalid char '{c}'"
+        ));
+    }
+    // An `internal` package is for the tree rooted at its parent; the
+    // program's own package is outside the standard library's.
+    if importer == "main" && path.split('/').any(|e| e == "internal") {
+        return Some(format!("use of internal package {path} not allowed"));
+    }
+    None
 }
 
 /// How gc names a file given on the command line in messages: relative

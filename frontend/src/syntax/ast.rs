@@ -294,8 +294,9 @@ pub struct Field {
 /// A function's signature (for func declarations, literals and types).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FuncType {
-    /// From `func` (or the `(` of the parameters in a method spec or func
-    /// declaration) to the end of the results.
+    /// From `func` (or the `(` of the parameters in a method spec, a func
+    /// declaration or a function type, whose expression spans `func`) to
+    /// the end of the results.
     pub span: Span,
     pub params: Vec<Field>,
     /// An unparenthesised single result is one unnamed field.
@@ -478,6 +479,9 @@ pub struct RangeStmt {
     /// or function.
     pub x: Expr,
     pub body: Block,
+    /// Where a third iteration variable starts (`for a, b, c := range`),
+    /// an error the type checker reports.
+    pub extra_var: Option<Span>,
 }
 
 /// `=`, `:=`, or an `op=` form.
@@ -611,7 +615,8 @@ impl Expr {
     /// The position gc attaches to this node, where it reports most errors
     /// about it: the operator of a binary expression, the `(` of a call, the
     /// `.` of a selector or type assertion, the `[` of an index or slice, the
-    /// `{` of a composite literal, the `:` of a key-value pair; the start of
+    /// `{` of a composite literal, the `:` of a key-value pair, the `(` of a
+    /// function type; the start of
     /// the node otherwise.
     pub fn pos(&self) -> Span {
         match &self.kind {
@@ -621,6 +626,7 @@ impl Expr {
             ExprKind::Index { lbrack, .. } | ExprKind::Slice { lbrack, .. } => *lbrack,
             ExprKind::CompositeLit { lbrace, .. } => *lbrace,
             ExprKind::KeyValue { colon, .. } => *colon,
+            ExprKind::FuncType(ft) => ft.span.start(),
             _ => self.span.start(),
         }
     }

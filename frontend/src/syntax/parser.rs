@@ -1241,8 +1241,8 @@ impl<'a> Parser<'a> {
                 self.next();
                 let sig_lo = self.tok.lo;
                 let (_, mut ty) = self.func_type("function type", sig_lo);
-                ty.span = self.span(lo);
                 if self.tok.tok == Tok::LBrace {
+                    ty.span = self.span(lo);
                     self.xnest += 1;
                     let body = self.func_body();
                     self.xnest -= 1;
@@ -1564,8 +1564,7 @@ impl<'a> Parser<'a> {
             Tok::Func => {
                 self.next();
                 let sig_lo = self.tok.lo;
-                let (_, mut t) = self.func_type("function type", sig_lo);
-                t.span = self.span(lo);
+                let (_, t) = self.func_type("function type", sig_lo);
                 self.expr_node(lo, ExprKind::FuncType(t))
             }
             Tok::LBrack => {
@@ -2515,13 +2514,7 @@ impl<'a> Parser<'a> {
             let mut lhs = r.lhs.into_iter();
             let key = lhs.next();
             let value = lhs.next();
-            if let Some(extra) = lhs.next() {
-                // gc leaves this to the type checker; say it here, once.
-                self.error_at(
-                    extra.span.start(),
-                    "range clause permits at most two iteration variables",
-                );
-            }
+            let extra_var = lhs.next().map(|extra| extra.span.start());
             return self.stmt(
                 lo,
                 StmtKind::Range(RangeStmt {
@@ -2531,6 +2524,7 @@ impl<'a> Parser<'a> {
                     range_span: r.range_span,
                     x: r.x,
                     body,
+                    extra_var,
                 }),
             );
         }

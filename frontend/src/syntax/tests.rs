@@ -825,10 +825,6 @@ fn syntax_errors_match_gc() {
         ("package p\nfunc main() {\n\tcontinue\n}\n", "x.go:3:2: continue is not in a loop"),
         ("package p\nfunc main() {\n\tgoto M\n}\n", "x.go:3:7: label M not defined"),
         ("package p\nvar x = 'ab'\n", "x.go:2:9: more than one character in rune literal"),
-        (
-            "package p\nfunc f(x []int) {\n\tfor a, b, c := range x {\n\t}\n}\n",
-            "x.go:3:12: range clause permits at most two iteration variables",
-        ),
         ("package p\nvar s = \"abc\n", "x.go:2:13: newline in string"),
     ];
     let mut failures = Vec::new();

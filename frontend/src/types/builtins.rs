@@ -446,6 +446,11 @@ impl<'a> Checker<'a> {
                     None => Some("no specific type".to_string()),
                     Some(_) => Some("type must be slice, map, or channel".to_string()),
                 });
+                if let (Ok(u), Some(d)) = (&u, self.ctx.decl) {
+                    if let TypeKind::Chan(..) = self.tcx.kind(*u) {
+                        self.made_chans.push((*u, d));
+                    }
+                }
                 let min = match u.map(|u| self.tcx.kind(u)) {
                     Ok(TypeKind::Slice(_)) => 2,
                     Ok(_) => 1,

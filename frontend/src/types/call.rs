@@ -43,11 +43,10 @@ impl<'a> Checker<'a> {
         let ts = self.ts(t);
         match args.len() {
             0 => {
-                let rp = match &e.kind {
-                    ExprKind::Call { rparen, .. } => *rparen,
-                    _ => e.span,
-                };
-                self.error(rp, format!("missing argument in conversion to {ts}"));
+                self.error(
+                    e.span.start(),
+                    format!("missing argument in conversion to {ts}"),
+                );
                 return Operand::invalid(Some(e));
             }
             1 => {}
@@ -272,11 +271,7 @@ impl<'a> Checker<'a> {
             } else if nargs > 0 {
                 ("not enough", ops[nargs - 1].pos())
             } else {
-                let rp = match &e.kind {
-                    ExprKind::Call { rparen, .. } => *rparen,
-                    _ => e.span,
-                };
-                ("not enough", rp)
+                ("not enough", e.span.start())
             };
             let have: Vec<TyId> = ops.iter().map(|x| x.ty).collect();
             let hs = self.types_summary(&have, false, dots);

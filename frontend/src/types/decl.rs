@@ -610,7 +610,7 @@ impl<'a> Checker<'a> {
         }
         let mut rt = base;
         if !self.tcx.is_invalid(base) {
-            self.check_receiver_base(base, te);
+            self.check_receiver_base(base, ptr, te);
             if ptr {
                 rt = self.tcx.pointer(base);
             }
@@ -643,7 +643,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_receiver_base(&mut self, base: TyId, te: &'a Expr) {
+    fn check_receiver_base(&mut self, base: TyId, ptr: bool, te: &'a Expr) {
         let pos = te.span.start();
         let Some(n) = self.tcx.as_named(base) else {
             let s = self.ts(base);
@@ -653,6 +653,13 @@ impl<'a> Checker<'a> {
                     format!("cannot define new methods on non-local type {s}"),
                 );
             } else {
+                // gc names the whole receiver type here.
+                let recv = if ptr {
+                    self.tcx.intern(TypeKind::Pointer(base))
+                } else {
+                    base
+                };
+                let s = self.ts(recv);
                 self.error(pos, format!("invalid receiver type {s}"));
             }
             return;
@@ -738,7 +745,13 @@ impl<'a> Checker<'a> {
 
     /// `declared and not used: x` for the locals of the body just checked.
     pub(super) fn report_unused_locals(&mut self) {
-        let locals = std::mem::take(&mut self.locals);
+        let mut locals = std::mem::take(&mut self.locals);
+        // In order of the positions reported (line directives may name
+        // other files).
+        locals.sort_by_cached_key(|&o| {
+            let p = self.sources.position(self.objs.get(o).span);
+            (p.file.to_string(), p.line, p.col)
+        });
         for o in locals {
             let obj = self.objs.get(o);
             if !obj.used && obj.name != "_" && !obj.name.is_empty() {
@@ -843,8 +856,15 @@ impl<'a> Checker<'a> {
                     // The name is in scope inside its own declaration.
                     let scope = self.ctx.scope;
                     self.declare(scope, Some(&ts.name), o);
+                    if ts.alias {
+                        self.local_aliases.push(o);
+                    }
                     self.type_decl(o, ts);
+                    if ts.alias {
+                        self.local_aliases.pop();
+                    }
                     self.complete_pending_interfaces();
+                    self.valid_types(&[o]);
                 }
             }
         }

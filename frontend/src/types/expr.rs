@@ -398,6 +398,14 @@ impl<'a> Checker<'a> {
                 Operand::new(Mode::Const(v), ty, e)
             }
             ObjKind::TypeName { .. } => {
+                if self.tcx.is_invalid(ty) && self.local_aliases.contains(&obj) {
+                    let span = self.objs.get(obj).span;
+                    self.error(
+                        span,
+                        format!("invalid recursive type: {name} refers to itself"),
+                    );
+                    return Operand::invalid(Some(e));
+                }
                 if self.tcx.is_invalid(ty) && !self.decls.contains_key(&obj) {
                     return Operand::invalid(Some(e));
                 }
@@ -1480,10 +1488,10 @@ impl<'a> Checker<'a> {
             let ts = self.ts(t);
             let xs = self.ts(x.ty);
             if type_switch {
-                let xe = x.expr.map(Self::expr_text).unwrap_or_default();
+                let xo = self.op_string(x);
                 self.error(
                     e.span.start(),
-                    format!("impossible type switch case: {xe} (variable of type {xs}) cannot have dynamic type {ts} {cause}"),
+                    format!("impossible type switch case: {ts}\n\t{xo} cannot have dynamic type {ts} {cause}"),
                 );
             } else {
                 let es = Self::expr_text(e);

@@ -108,7 +108,7 @@ impl<'a> Checker<'a> {
         }
         if !valid {
             let s = self.op_string(&x);
-            self.error(x.pos(), format!("invalid operation: cannot index {s}"));
+            self.error(e.pos(), format!("cannot index {s}"));
             for i in indices {
                 self.use_expr(i);
             }

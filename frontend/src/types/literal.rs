@@ -38,10 +38,7 @@ impl<'a> Checker<'a> {
                     (h, base, false)
                 }
                 None => {
-                    self.error(
-                        e.span.start(),
-                        "invalid composite literal type: missing type",
-                    );
+                    self.error(e.span.start(), "missing type in composite literal");
                     for el in elts {
                         self.use_elem(el);
                     }
@@ -117,7 +114,8 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                         };
-                        let mut x = self.expr_with_target(value, Some(ft), Some("struct literal"));
+                        let hint = Self::struct_field_hint(value, Some(ft));
+                        let mut x = self.expr_with_target(value, hint, Some("struct literal"));
                         self.assignment(&mut x, Some(ft), "struct literal");
                         let mut conflict = None;
                         for (p, pname) in &visited {
@@ -154,6 +152,7 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let hint = fields.get(i).map(|f| f.ty);
+                        let hint = Self::struct_field_hint(el, hint);
                         let mut x = self.expr_with_target(el, hint, Some("struct literal"));
                         let Some(f) = fields.get(i) else {
                             let bs = self.ts(base);
@@ -223,6 +222,17 @@ impl<'a> Checker<'a> {
                 for el in elts {
                     self.use_elem(el);
                 }
+                // A literal of a type whose declaration is in progress
+                // (`type H [len(H{})]int`) needs the type it is part of.
+                let declaring = self.tcx.as_named(base).and_then(|n| {
+                    let o = self.tcx.named_info(n)?.obj;
+                    self.obj_path.iter().position(|&p| p == o)
+                });
+                if let Some(i) = declaring.filter(|_| self.tcx.is_invalid(self.tcx.under(base))) {
+                    let cycle = self.obj_path[i..].to_vec();
+                    self.cycle_error(&cycle);
+                    return Operand::invalid(Some(e));
+                }
                 if !self.tcx.is_invalid(base) {
                     let qual = if ty.is_none() { " element" } else { "" };
                     let ts = self.ts(typ);
@@ -240,6 +250,16 @@ impl<'a> Checker<'a> {
             }
         }
         Operand::new(Mode::Value, typ, e)
+    }
+
+    /// The hint for a struct literal's field value: its field's type, except
+    /// for a composite literal, whose type may be elided only in array,
+    /// slice and map literals.
+    fn struct_field_hint(value: &Expr, ft: Option<TyId>) -> Option<TyId> {
+        match &value.unparen().kind {
+            ExprKind::CompositeLit { ty: None, .. } => None,
+            _ => ft,
+        }
     }
 
     fn use_elem(&mut self, el: &'a Expr) {

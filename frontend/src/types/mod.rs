@@ -24,10 +24,12 @@ mod builtins;
 mod call;
 mod conversion;
 mod decl;
+mod directives;
 mod expr;
 mod index;
 mod infer;
 mod initorder;
+mod limits;
 mod literal;
 mod lookup;
 mod mono;
@@ -202,11 +204,11 @@ pub fn check_packages(
         pkg_of_index.push(id);
         // Errors the parser found that do not stop gc before type checking
         // are reported together with the checker's.
-        ck.diags.extend(p.errors.iter().cloned());
-        if !ck.diags.is_empty() {
-            let mut d = std::mem::take(&mut ck.diags);
-            d.sort_by_key(|d| (d.span.file, d.span.lo));
-            d.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+        // They come first: the order of first errors ranks the files
+        // when the errors are printed (see `diag::render`).
+        if !ck.diags.is_empty() || !p.errors.is_empty() {
+            let mut d = p.errors.clone();
+            d.append(&mut ck.diags);
             return Err(d);
         }
     }
@@ -368,6 +370,12 @@ pub(crate) struct Checker<'a> {
     /// Map key types to check for comparability once their declaration is
     /// complete.
     delayed_map_keys: Vec<(TyId, Span)>,
+    /// Channel types made by `make` in the package, with the package-level
+    /// declaration holding the call (checked by `check_size_limits`).
+    made_chans: Vec<(TyId, ObjId)>,
+    /// Local alias declarations in progress (`type A = []A` refers to
+    /// itself).
+    local_aliases: Vec<ObjId>,
     /// Where errors are reported instead of their own position (inside
     /// repeated constant expressions: at the constant declared).
     err_pos: Option<Span>,
@@ -433,6 +441,8 @@ impl<'a> Checker<'a> {
             shift_lhs: std::collections::HashSet::new(),
             has_call_or_recv: false,
             delayed_map_keys: Vec::new(),
+            made_chans: Vec::new(),
+            local_aliases: Vec::new(),
             ctx: Ctx {
                 scope: universe,
                 decl: None,

@@ -20,6 +20,7 @@ struct DotImport {
 impl<'a> Checker<'a> {
     pub(super) fn check_package(&mut self, index: usize, p: &'a Package) -> PkgId {
         let scope = self.objs.new_scope(Some(self.universe), ScopeKind::Package);
+        let first_obj = self.objs.objs.len();
         let pkg = PkgId(self.pkgs.len() as u32);
         self.pkgs.push(PackageInfo {
             path: p.path.clone(),
@@ -40,6 +41,7 @@ impl<'a> Checker<'a> {
         self.cgo_files.clear();
         self.cgo_generated = None;
         self.first_err = false;
+        self.made_chans.clear();
 
         let mut imports = Vec::new();
         let mut dot_imports: Vec<DotImport> = Vec::new();
@@ -57,6 +59,9 @@ impl<'a> Checker<'a> {
             };
             if file.cgo_generated {
                 self.cgo_generated = Some(file_scope);
+            }
+            if file.package.name == "_" {
+                self.error(file.package.span, "invalid package name _");
             }
             // Imports.
             for imp in &file.imports {
@@ -115,6 +120,11 @@ impl<'a> Checker<'a> {
                     imp.span.start(),
                 );
                 self.declare(file_scope, imp.name.as_ref(), o);
+                // A duplicate import is redeclared, and (never usable)
+                // also unused.
+                if self.objs.lookup_local(file_scope, &name) != Some(o) {
+                    self.objs.get_mut(o).used = false;
+                }
                 imports.push((o, imp.path.clone(), local.is_some(), imp.span.start()));
             }
 
@@ -187,10 +197,17 @@ impl<'a> Checker<'a> {
                 let ospan = self.objs.get(other).span;
                 let ispan = self.objs.get(*o).span;
                 let ipos = self.pos_string(ispan);
+                let pname = match self.objs.get(*o).kind {
+                    ObjKind::PkgName(p) => self
+                        .pkgs
+                        .get(p.0 as usize)
+                        .map_or(name.clone(), |i| i.name.clone()),
+                    _ => name.clone(),
+                };
                 self.error_with(Diagnostic::error(
                     ospan,
                     format!(
-                        "{name} already declared through import of package {name} ({path})\n\t{ipos}: other declaration of {name}"
+                        "{name} already declared through import of package {pname} ({path:?})\n\t{ipos}: other declaration of {name}"
                     ),
                 ));
             }
@@ -262,6 +279,13 @@ impl<'a> Checker<'a> {
         if self.diags.is_empty() {
             for span in std::mem::take(&mut self.body_less) {
                 self.error(span, "missing function body");
+            }
+            if p.errors.is_empty() {
+                self.check_directives(p);
+            }
+            if self.diags.is_empty() {
+                self.check_embed_types(p);
+                self.check_size_limits(first_obj);
             }
         }
         self.body_less.clear();

@@ -598,6 +598,9 @@ impl<'a> Checker<'a> {
 
     fn range_stmt(&mut self, inner: u8, s: &'a Stmt, r: &'a ast::RangeStmt) {
         self.has_call_or_recv = false;
+        if let Some(at) = r.extra_var {
+            self.error(at, "range clause permits at most two iteration variables");
+        }
         let mut x = self.expr(&r.x);
         let mut key: Option<TyId> = None;
         let mut val: Option<TyId> = None;
@@ -690,7 +693,7 @@ impl<'a> Checker<'a> {
             } else {
                 let scope = self.ctx.scope;
                 for o in vars {
-                    let _ = self.objs.insert(scope, o);
+                    self.declare(scope, None, o);
                 }
             }
         } else if r.key.is_some() {

@@ -1,0 +1,6 @@
+package main
+
+import "fmt"
+import "a b"
+
+func main() { fmt.Println() }

@@ -1,0 +1,5 @@
+package main
+
+import "caf\u00e9"
+
+func main() {}
