@@ -143,33 +143,10 @@ impl<'ctx> FnCx<'_, 'ctx, '_> {
                 Ok(self.b.build_int_compare(IntPredicate::EQ, a, b, "")?)
             }
             Type::Interface(_) => self.iface_eq(t, x, y),
-            Type::Struct(_) if self.eq_can_panic(t) => self.equal_in_order(t, x, y),
-            Type::Array(n, _) if n <= UNROLL_MAX && self.eq_can_panic(t) => {
-                self.equal_in_order(t, x, y)
-            }
-            Type::Struct(fields) => {
-                let mut acc = self.g.cx.bool_type().const_int(1, false);
-                for (i, f) in fields.iter().enumerate() {
-                    if f.name == "_" {
-                        continue;
-                    }
-                    let a = self.member(t, x, i as u32, f.ty)?;
-                    let b = self.member(t, y, i as u32, f.ty)?;
-                    let e = self.equal(f.ty, a, b)?;
-                    acc = self.b.build_and(acc, e, "")?;
-                }
-                Ok(acc)
-            }
-            Type::Array(n, e) => {
+            Type::Struct(_) => self.equal_members(t, x, y),
+            Type::Array(n, _) => {
                 if n <= UNROLL_MAX {
-                    let mut acc = self.g.cx.bool_type().const_int(1, false);
-                    for i in 0..n {
-                        let a = self.array_elem(t, e, x, i)?;
-                        let b = self.array_elem(t, e, y, i)?;
-                        let eq = self.equal(e, a, b)?;
-                        acc = self.b.build_and(acc, eq, "")?;
-                    }
-                    return Ok(acc);
+                    return self.equal_members(t, x, y);
                 }
                 let px = self.spill(t, x)?;
                 let py = self.spill(t, y)?;
@@ -196,49 +173,54 @@ impl<'ctx> FnCx<'_, 'ctx, '_> {
         }
     }
 
-    /// `x == y` for a struct or array that holds interfaces, as gc orders
-    /// it: parts compared in order, stopping at the first difference, so
-    /// that an uncomparable dynamic type panics only when reached.
-    fn equal_in_order(
+    /// `x == y` for a struct or a small array, member by member. Where
+    /// an interface inside may panic, members compare in order and stop
+    /// at the first difference, as gc orders them, so that an
+    /// uncomparable dynamic type panics only when reached; otherwise the
+    /// results are and-ed without branches.
+    fn equal_members(
         &mut self,
         t: TypeId,
         x: BasicValueEnum<'ctx>,
         y: BasicValueEnum<'ctx>,
     ) -> Result<IntValue<'ctx>> {
-        let u = self.under(t).clone();
-        let done = self.new_block("eq.done");
-        let bool_t = self.g.cx.bool_type();
-        let mut incoming: Vec<(BasicValueEnum<'ctx>, BasicBlock<'ctx>)> = Vec::new();
-        // Each step's result: on false, go straight to `done`.
-        let mut step = |cg: &mut Self, eq: IntValue<'ctx>| -> Result<()> {
-            let next = cg.new_block("eq.next");
-            incoming.push((bool_t.const_zero().into(), cg.cur_block()?));
-            cg.b.build_conditional_branch(eq, next, done)?;
-            cg.b.position_at_end(next);
-            Ok(())
+        let members: Vec<(Option<u32>, u64, TypeId)> = match self.under(t).clone() {
+            Type::Struct(fields) => fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.name != "_")
+                .map(|(i, f)| (Some(i as u32), 0, f.ty))
+                .collect(),
+            Type::Array(n, e) => (0..n).map(|i| (None, i, e)).collect(),
+            _ => return Err(ice!("member equality on {}", self.g.prog.type_name(t))),
         };
-        match u {
-            Type::Struct(fields) => {
-                for (i, f) in fields.iter().enumerate() {
-                    if f.name == "_" {
-                        continue;
-                    }
-                    let a = self.member(t, x, i as u32, f.ty)?;
-                    let b = self.member(t, y, i as u32, f.ty)?;
-                    let e = self.equal(f.ty, a, b)?;
-                    step(self, e)?;
-                }
-            }
-            Type::Array(n, e) => {
-                for i in 0..n {
-                    let a = self.array_elem(t, e, x, i)?;
-                    let b = self.array_elem(t, e, y, i)?;
-                    let eq = self.equal(e, a, b)?;
-                    step(self, eq)?;
-                }
-            }
-            _ => return Err(ice!("ordered equality on {}", self.g.prog.type_name(t))),
+        let bool_t = self.g.cx.bool_type();
+        let ordered = self.eq_can_panic(t);
+        let done = ordered.then(|| self.new_block("eq.done"));
+        let mut incoming: Vec<(BasicValueEnum<'ctx>, BasicBlock<'ctx>)> = Vec::new();
+        let mut acc = bool_t.const_int(1, false);
+        for (field, index, mt) in members {
+            let (a, b) = match field {
+                Some(f) => (self.member(t, x, f, mt)?, self.member(t, y, f, mt)?),
+                None => (
+                    self.array_elem(t, mt, x, index)?,
+                    self.array_elem(t, mt, y, index)?,
+                ),
+            };
+            let eq = self.equal(mt, a, b)?;
+            let Some(done) = done else {
+                acc = self.b.build_and(acc, eq, "")?;
+                continue;
+            };
+            // On false, straight to `done`.
+            let next = self.new_block("eq.next");
+            incoming.push((bool_t.const_zero().into(), self.cur_block()?));
+            self.b.build_conditional_branch(eq, next, done)?;
+            self.b.position_at_end(next);
         }
+        let Some(done) = done else {
+            return Ok(acc);
+        };
         incoming.push((bool_t.const_int(1, false).into(), self.cur_block()?));
         self.b.build_unconditional_branch(done)?;
         self.b.position_at_end(done);

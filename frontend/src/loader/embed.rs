@@ -154,7 +154,7 @@ fn add_pattern(dir: &Path, pat: &str, e: &mut Embed) -> Result<(), String> {
     if matched.is_empty() {
         return Err(format!("pattern {pat}: no matching files found"));
     }
-    let before = e.files.len();
+    let mut names = Vec::new();
     for (rel, is_dir) in matched {
         if is_dir {
             walk(&dir.join(&rel), "", &mut |sub, sub_dir| {
@@ -162,22 +162,21 @@ fn add_pattern(dir: &Path, pat: &str, e: &mut Embed) -> Result<(), String> {
                     .split('/')
                     .any(|s| s.starts_with('.') || s.starts_with('_'));
                 if !sub_dir && (all || !hidden) {
-                    let p = format!("{rel}/{sub}");
-                    if let Ok(data) = std::fs::read(dir.join(&p)) {
-                        e.files.push((p, data));
-                    }
+                    names.push(format!("{rel}/{sub}"));
                 }
             });
         } else {
-            let data =
-                std::fs::read(dir.join(&rel)).map_err(|err| format!("pattern {pat}: {err}"))?;
-            e.files.push((rel, data));
+            names.push(rel);
         }
     }
-    if e.files.len() == before {
+    if names.is_empty() {
         return Err(format!(
             "pattern {pat}: cannot embed directory: contains no embeddable files"
         ));
+    }
+    for name in names {
+        let data = std::fs::read(dir.join(&name)).map_err(|err| format!("pattern {pat}: {err}"))?;
+        e.files.push((name, data));
     }
     Ok(())
 }

@@ -3,10 +3,8 @@
 //! `clear`, and `unsafe`'s. Constant calls (`len` of an array, `unsafe.Sizeof`)
 //! never get here: they are folded.
 
-use std::collections::HashMap;
-
 use super::func::FnLowerer;
-use crate::ir::{BinOp, Callee, InstrKind, Signature, Terminator, ValueId};
+use crate::ir::{BinOp, Callee, InstrKind, Terminator, ValueId};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::types::{BasicKind, Builtin, TyId, TypeKind};
 
@@ -505,37 +503,11 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         };
         self.set_span(e.pos());
         let tys: Vec<TyId> = vals.iter().map(|&(_, t)| t).collect();
-        let it: Vec<_> = vals.iter().map(|&(v, _)| self.b.value_type(v)).collect();
         let caps: Vec<ValueId> = vals.iter().map(|&(v, _)| v).collect();
-        let name = self.wrapper_name(kind);
-        let span = e.pos();
-        let sig = Signature {
-            params: Vec::new(),
-            results: Vec::new(),
-            variadic: false,
-        };
-        let id = self.lw.reserve(name.clone(), sig, span);
-        {
-            let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
-            let vals: Vec<(ValueId, TyId)> = it
-                .iter()
-                .zip(tys)
-                .enumerate()
-                .map(|(i, (&irt, t))| (f.b.val(InstrKind::Capture(i as u32), irt), t))
-                .collect();
+        self.wrapper_closure(kind, e.pos(), caps, |f, inner| {
+            let vals: Vec<(ValueId, TyId)> = inner.into_iter().zip(tys).collect();
             f.builtin_values(e, b, &vals);
-            f.b.terminate(Terminator::Return(Vec::new()));
-            f.finish(id);
-        }
-        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
-        let ft = self.ty(fty);
-        self.b.val(
-            InstrKind::MakeClosure {
-                func: id,
-                captures: caps,
-            },
-            ft,
-        )
+        })
     }
 
     /// The float type of `t`'s parts (a complex type).
@@ -604,42 +576,31 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
     /// floats, -0 is less than +0).
     fn min_max(&mut self, a: ValueId, b: ValueId, t: TyId, is_min: bool) -> ValueId {
         let it = self.ty(t);
+        if self.lw.ck.tcx.is_float(t) {
+            // LLVM's minimum/maximum are Go's: NaN wins, -0 < +0.
+            let bits = if self.lw.ck.tcx.basic_kind(t) == Some(BasicKind::Float32) {
+                32
+            } else {
+                64
+            };
+            let op = if is_min { "minimum" } else { "maximum" };
+            let f = self.rt_extern(&format!("llvm.{op}.f{bits}"), vec![it, it], vec![it]);
+            return self
+                .b
+                .call(Callee::Direct(f), vec![a, b], Some(it))
+                .unwrap_or(a);
+        }
         let pt = self.ptr_to(t);
         let bool_t = self.bool_ty();
         let slot = self.temp("minmax", it);
         let addr = self.b.local_addr(slot, pt);
         self.b.store(addr, a);
-        let is_float = self.lw.ck.tcx.is_float(t);
         let take_b = self.b.new_block();
         let done = self.b.new_block();
-        // b wins if it is strictly better, or (floats) if it is NaN, or
-        // if it equals a and is the zero of the better sign (-0 < +0).
+        // b wins if it is strictly better.
         let op = if is_min { BinOp::Lt } else { BinOp::Gt };
         let better = self.b.binary(op, b, a, bool_t);
-        if is_float {
-            let b_nan = self.b.binary(BinOp::Ne, b, b, bool_t);
-            let a_nan = self.b.binary(BinOp::Ne, a, a, bool_t);
-            let not_a_nan = self
-                .b
-                .val(InstrKind::Unary(crate::ir::UnOp::Not, a_nan), bool_t);
-            let better_ok = self.b.binary(BinOp::And, better, not_a_nan, bool_t);
-            let c = self.b.binary(BinOp::Or, better_ok, b_nan, bool_t);
-            // The sign of a zero: that of 1/b (±Inf).
-            let same = self.b.binary(BinOp::Eq, b, a, bool_t);
-            let one = self
-                .b
-                .val(InstrKind::Const(crate::ir::Const::Float(1.0)), it);
-            let inv = self.b.binary(BinOp::Div, one, b, it);
-            let zero = self
-                .b
-                .val(InstrKind::Const(crate::ir::Const::Float(0.0)), it);
-            let sign_ok = self.b.binary(op, inv, zero, bool_t);
-            let zero_ok = self.b.binary(BinOp::And, same, sign_ok, bool_t);
-            let c = self.b.binary(BinOp::Or, c, zero_ok, bool_t);
-            self.b.branch(c, take_b, done);
-        } else {
-            self.b.branch(better, take_b, done);
-        }
+        self.b.branch(better, take_b, done);
         self.b.set_block(take_b);
         let addr = self.b.local_addr(slot, pt);
         self.b.store(addr, b);

@@ -14,10 +14,8 @@
 //! *landing* path, which runs the rest of the list and returns the results
 //! as they are. `recover()` asks the runtime (`rgo_gorecover`).
 
-use std::collections::HashMap;
-
 use super::func::FnLowerer;
-use crate::ir::{BinOp, Callee, InstrKind, Signature, Terminator, ValueId};
+use crate::ir::{BinOp, Callee, InstrKind, Terminator, ValueId};
 use crate::syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
 use crate::types::{BasicKind, Mode};
 
@@ -168,22 +166,7 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         };
         caps.extend(argv);
         self.set_span(e.pos());
-        let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
-        let name = self.wrapper_name("deferwrap");
-        let span = e.pos();
-        let sig = Signature {
-            params: Vec::new(),
-            results: Vec::new(),
-            variadic: false,
-        };
-        let id = self.lw.reserve(name.clone(), sig, span);
-        {
-            let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
-            let vals: Vec<ValueId> = cap_tys
-                .iter()
-                .enumerate()
-                .map(|(i, t)| f.b.val(InstrKind::Capture(i as u32), *t))
-                .collect();
+        let clo = self.wrapper_closure("deferwrap", e.pos(), caps, |f, vals| {
             // The deferred function may `recover`: the runtime learns
             // where the stack is at the call (its return address goes
             // just below).
@@ -194,37 +177,24 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
                     .unwrap_or(ValueId(0));
             let note = f.rt_extern("rgo_defer_call", vec![up], Vec::new());
             f.b.call(Callee::Direct(note), vec![sp], None);
+            let split = |vals: Vec<ValueId>| match vals.split_first() {
+                Some((a, rest)) => (*a, rest.to_vec()),
+                None => (ValueId(0), Vec::new()),
+            };
             match kind {
                 Deferred::Direct(fid) => {
                     f.b.call(Callee::Direct(fid), vals, ret);
                 }
                 Deferred::Value => {
-                    let (fv, rest) = vals
-                        .split_first()
-                        .map(|(a, b)| (*a, b.to_vec()))
-                        .unwrap_or((ValueId(0), Vec::new()));
+                    let (fv, rest) = split(vals);
                     f.b.call(Callee::Value(fv), rest, ret);
                 }
                 Deferred::Interface(index) => {
-                    let (iv, rest) = vals
-                        .split_first()
-                        .map(|(a, b)| (*a, b.to_vec()))
-                        .unwrap_or((ValueId(0), Vec::new()));
+                    let (iv, rest) = split(vals);
                     f.b.call(Callee::Interface { iface: iv, index }, rest, ret);
                 }
             }
-            f.b.terminate(Terminator::Return(Vec::new()));
-            f.finish(id);
-        }
-        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
-        let ft = self.ty(fty);
-        let clo = self.b.val(
-            InstrKind::MakeClosure {
-                func: id,
-                captures: caps,
-            },
-            ft,
-        );
+        });
         self.push_deferred(clo);
     }
 

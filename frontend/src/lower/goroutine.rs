@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::func::FnLowerer;
 use crate::ir::{Callee, InstrKind, Signature, Terminator, ValueId};
+use crate::source::Span;
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::types::Mode;
 
@@ -19,9 +20,49 @@ enum Target {
 }
 
 impl<'l, 'a> FnLowerer<'l, 'a> {
+    /// A `func()` value closing over `caps`: a new function
+    /// `outer.kindN` whose body `body` lowers, given the captured values
+    /// as its own (the wrappers of `defer` and `go`).
+    pub(super) fn wrapper_closure(
+        &mut self,
+        kind: &str,
+        span: Span,
+        caps: Vec<ValueId>,
+        body: impl FnOnce(&mut FnLowerer<'_, 'a>, Vec<ValueId>),
+    ) -> ValueId {
+        let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
+        let name = self.wrapper_name(kind);
+        let sig = Signature {
+            params: Vec::new(),
+            results: Vec::new(),
+            variadic: false,
+        };
+        let id = self.lw.reserve(name.clone(), sig, span);
+        {
+            let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
+            let vals: Vec<ValueId> = cap_tys
+                .iter()
+                .enumerate()
+                .map(|(i, t)| f.b.val(InstrKind::Capture(i as u32), *t))
+                .collect();
+            body(&mut f, vals);
+            f.b.terminate(Terminator::Return(Vec::new()));
+            f.finish(id);
+        }
+        let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
+        let ft = self.ty(fty);
+        self.b.val(
+            InstrKind::MakeClosure {
+                func: id,
+                captures: caps,
+            },
+            ft,
+        )
+    }
+
     /// The name of this function's next wrapper of `kind` (`deferwrap`,
     /// `gowrap`): `outer.kindN`, numbered from 1 per function and kind.
-    pub(super) fn wrapper_name(&mut self, kind: &str) -> String {
+    fn wrapper_name(&mut self, kind: &str) -> String {
         let outer = self.name.clone();
         let n = self
             .lw
@@ -65,47 +106,21 @@ impl<'l, 'a> FnLowerer<'l, 'a> {
         };
         caps.extend(argv);
         self.set_span(e.pos());
-        let cap_tys: Vec<_> = caps.iter().map(|v| self.b.value_type(*v)).collect();
-        let name = self.wrapper_name("gowrap");
-        let span = e.pos();
-        let sig = Signature {
-            params: Vec::new(),
-            results: Vec::new(),
-            variadic: false,
-        };
-        let id = self.lw.reserve(name.clone(), sig, span);
-        {
-            let mut f = FnLowerer::new(&mut *self.lw, name, span, HashMap::new());
-            let vals: Vec<ValueId> = cap_tys
-                .iter()
-                .enumerate()
-                .map(|(i, t)| f.b.val(InstrKind::Capture(i as u32), *t))
-                .collect();
-            match target {
-                Target::Direct(fid) => {
-                    f.b.call(Callee::Direct(fid), vals, ret);
-                }
-                Target::Value => {
-                    let (fv, rest) = vals.split_first().expect("func value captured");
-                    f.b.call(Callee::Value(*fv), rest.to_vec(), ret);
-                }
-                Target::Interface(index) => {
-                    let (iv, rest) = vals.split_first().expect("interface captured");
-                    f.b.call(Callee::Interface { iface: *iv, index }, rest.to_vec(), ret);
-                }
+        let clo = self.wrapper_closure("gowrap", e.pos(), caps, |f, vals| match target {
+            Target::Direct(fid) => {
+                f.b.call(Callee::Direct(fid), vals, ret);
             }
-            f.b.terminate(Terminator::Return(Vec::new()));
-            f.finish(id);
-        }
+            Target::Value => {
+                let (fv, rest) = vals.split_first().expect("func value captured");
+                f.b.call(Callee::Value(*fv), rest.to_vec(), ret);
+            }
+            Target::Interface(index) => {
+                let (iv, rest) = vals.split_first().expect("interface captured");
+                f.b.call(Callee::Interface { iface: *iv, index }, rest.to_vec(), ret);
+            }
+        });
         let fty = self.lw.ck.tcx.func(Vec::new(), Vec::new(), false);
         let ft = self.ty(fty);
-        let clo = self.b.val(
-            InstrKind::MakeClosure {
-                func: id,
-                captures: caps,
-            },
-            ft,
-        );
         let go = self.rt_extern("rgo_go", vec![ft], Vec::new());
         self.b.call(Callee::Direct(go), vec![clo], None);
     }
